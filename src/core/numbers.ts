@@ -69,7 +69,9 @@ export function formatVnNumber(value: number, options: FormatOptions = {}): stri
   const max = options.maxDecimals ?? 2;
   const min = Math.min(options.minDecimals ?? 0, max);
   // Intl groups four-digit numbers too ("2.404"), which matches Vietnamese reports.
-  return formatter(min, max).format(value).replace(/\u2212/, '-');
+  return formatter(min, max)
+    .format(value)
+    .replace(/\u2212/, '-');
 }
 
 /** 73.96 → "73,96%". */

@@ -1,0 +1,66 @@
+import type { Actor, Db } from '../context.js';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditWrite {
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Called inside the writing transaction, so the entry and the change land together or not at all. */
+export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditWrite): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: at.toISOString(),
+      user_id: actor.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: number | undefined;
+  userId?: number | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (filter.entity) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 100)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
+}

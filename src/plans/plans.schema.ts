@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { type Text, text } from '../i18n.js';
+import { codeSchema, isoDateSchema } from '../validation.js';
+
+export const TARGET_BASES = ['NQ', 'KH', 'dự toán', 'chỉ tiêu'] as const;
+export type TargetBasis = (typeof TARGET_BASES)[number];
+
+/** The default groups of a resolution; a plan may use other field codes. */
+export const FIELD_LABELS: Record<string, Text> = {
+  kinh_te: text('Kinh tế', 'Economy'),
+  van_hoa_xa_hoi: text('Văn hóa – xã hội', 'Culture and society'),
+  tai_nguyen_moi_truong: text('Tài nguyên – môi trường', 'Natural resources and environment'),
+  quoc_phong_an_ninh: text('Quốc phòng – an ninh', 'Defence and security'),
+  xay_dung_dang: text(
+    'Xây dựng Đảng, chính quyền, MTTQ và đoàn thể',
+    'Party, government and mass organisations',
+  ),
+};
+
+export const planInputSchema = z
+  .object({
+    code: codeSchema,
+    name: z.string().trim().min(1).max(300),
+    year: z.number().int().min(1990).max(2100),
+    unitCode: codeSchema,
+    issuingBody: z.string().trim().min(1).max(200),
+    documentNumber: z.string().trim().max(100).optional(),
+    adoptedOn: isoDateSchema.optional(),
+    defaultBasis: z.enum(TARGET_BASES).default('NQ'),
+  })
+  .strict();
+export type PlanInput = z.input<typeof planInputSchema>;
+
+export const indicatorInputSchema = z
+  .object({
+    ownerUnitCode: codeSchema,
+    code: codeSchema,
+    name: z.string().trim().min(1).max(300),
+    field: codeSchema.default('kinh_te'),
+    measureUnit: z.string().trim().min(1).max(50),
+    kind: z.enum(['flow', 'level']),
+    direction: z.enum(['increase', 'decrease']).default('increase'),
+    rollup: z.enum(['sum', 'mean', 'weighted', 'none']).default('sum'),
+    weightIndicatorCode: codeSchema.optional(),
+    allowNegative: z.boolean().default(false),
+    decimals: z.number().int().min(0).max(6).default(2),
+    aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  })
+  .strict()
+  .refine((i) => i.rollup !== 'weighted' || i.weightIndicatorCode, {
+    path: ['weightIndicatorCode'],
+    error: 'Cần chỉ tiêu làm trọng số khi tổng hợp có trọng số',
+  });
+export type IndicatorInput = z.input<typeof indicatorInputSchema>;
+
+export const planIndicatorInputSchema = z
+  .object({
+    planCode: codeSchema,
+    indicatorCode: codeSchema,
+    sortOrder: z.number().int().min(0).optional(),
+    baseline: z.number().finite().optional(),
+  })
+  .strict();
+export type PlanIndicatorInput = z.input<typeof planIndicatorInputSchema>;
+
+export const targetInputSchema = z
+  .object({
+    planCode: codeSchema,
+    indicatorCode: codeSchema,
+    unitCode: codeSchema.optional(),
+    basis: z.enum(TARGET_BASES),
+    issuingBody: z.string().trim().max(200).optional(),
+    value: z.number().finite(),
+    /** The version the caller saw; omit to create. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+export type TargetInput = z.input<typeof targetInputSchema>;

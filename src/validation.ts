@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { type FieldProblem, InvalidError } from './errors.js';
+import { type Text, text } from './i18n.js';
+
+const vi = z.locales.vi().localeError;
+const en = z.locales.en().localeError;
+
+/** Names of input fields as a Vietnamese office worker calls them. */
+const FIELD_LABELS: Record<string, Text> = {
+  code: text('mã', 'code'),
+  name: text('tên', 'name'),
+  value: text('giá trị', 'value'),
+  period: text('kỳ báo cáo', 'period'),
+  year: text('năm', 'year'),
+  unit: text('đơn vị', 'unit'),
+  unitCode: text('mã đơn vị', 'unit code'),
+  parentCode: text('mã đơn vị cấp trên', 'parent unit code'),
+  planCode: text('mã kế hoạch', 'plan code'),
+  indicatorCode: text('mã chỉ tiêu', 'indicator code'),
+  measureUnit: text('đơn vị tính', 'unit of measure'),
+  deadline: text('thời hạn', 'deadline'),
+  completedOn: text('ngày hoàn thành', 'completion date'),
+  heldOn: text('ngày họp', 'meeting date'),
+  basis: text('căn cứ chỉ tiêu', 'target basis'),
+  status: text('trạng thái số liệu', 'figure status'),
+  kind: text('loại', 'kind'),
+  direction: text('chiều', 'direction'),
+  rollup: text('cách tổng hợp', 'rollup'),
+};
+
+function fieldLabel(path: PropertyKey[]): Text {
+  const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  const label = last ? FIELD_LABELS[last] : undefined;
+  const name = path.map(String).join('.');
+  return label ?? text(name || 'dữ liệu', name || 'input');
+}
+
+/** Messages of our own rules, keyed so both languages can be given. */
+const CUSTOM: Record<string, Text> = {
+  'tiendo:code': text(
+    'chỉ gồm chữ không dấu, số, ".", "_", "-" (tối đa 64 ký tự)',
+    'letters without diacritics, digits, ".", "_", "-" (64 at most)',
+  ),
+  'tiendo:month': text(
+    'phải có dạng YYYY-MM, tháng từ 01 đến 12',
+    'must be YYYY-MM with a month from 01 to 12',
+  ),
+};
+
+function message(issue: z.core.$ZodIssue, map: typeof vi): string {
+  const custom = CUSTOM[issue.message];
+  if (custom) return map === vi ? custom.vi : custom.en;
+  const m = map(issue as never);
+  return typeof m === 'string' ? m : (m?.message ?? issue.message);
+}
+
+/** Turns zod issues into field problems with Vietnamese and English messages. */
+export function zodProblems(error: z.ZodError, row?: number): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const label = fieldLabel(issue.path);
+    const problem: FieldProblem = {
+      field: issue.path.map(String).join('.') || '_',
+      message: text(`${label.vi}: ${message(issue, vi)}`, `${label.en}: ${message(issue, en)}`),
+    };
+    if (row !== undefined) problem.row = row;
+    return problem;
+  });
+}
+
+/** Validates input at the edge; the one place a zod error becomes an InvalidError. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, row?: number): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = zodProblems(result.error, row);
+  const first = fields[0]?.message ?? text('Dữ liệu không hợp lệ', 'Invalid input');
+  throw new InvalidError(first, fields);
+}
+
+export const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: 'tiendo:code' });
+
+export const isoDateSchema = z.iso.date();
+
+export const monthKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'tiendo:month' });

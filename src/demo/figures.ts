@@ -29,21 +29,21 @@ function indicatorFigures(ind: DemoIndicator, random: () => number): FigureInput
     const shares = units.map((u) => u.share);
     const by2020 = splitTotal(f.y2020, shares, f.step, random);
     const by2021 = splitTotal(f.through9, shares, f.step, random);
-    units.forEach((u, i) => {
-      splitTotal(by2020[i] as number, f.season, f.step, random).forEach((v, m) =>
-        push(u.unitCode, month(2020, m + 1), v),
-      );
+    for (const [i, u] of units.entries()) {
+      for (const [m, v] of splitTotal(by2020[i] as number, f.season, f.step, random).entries()) {
+        push(u.unitCode, month(2020, m + 1), v);
+      }
       const months2021 = splitTotal(by2021[i] as number, f.season.slice(0, 9), f.step, random);
       if (f.septemberCumulative) {
         // As offices do: monthly figures to August, then the 9-month estimate as one total.
-        months2021.slice(0, 8).forEach((v, m) => push(u.unitCode, month(2021, m + 1), v));
+        for (const [m, v] of months2021.slice(0, 8).entries()) push(u.unitCode, month(2021, m + 1), v);
         push(u.unitCode, month(2021, 9), by2021[i] as number, { cumulative: true, status: 'estimate' });
       } else {
-        months2021.forEach((v, m) =>
-          push(u.unitCode, month(2021, m + 1), v, m === 8 ? { status: 'estimate' } : {}),
-        );
+        for (const [m, v] of months2021.entries()) {
+          push(u.unitCode, month(2021, m + 1), v, m === 8 ? { status: 'estimate' } : {});
+        }
       }
-    });
+    }
     return out;
   }
   const l = ind.series.level;
@@ -56,10 +56,10 @@ function indicatorFigures(ind: DemoIndicator, random: () => number): FigureInput
       ind.measureUnit === '%'
         ? Number((v + (u.share - 1 / units.length) * 8).toFixed(l.decimals))
         : Number((v * u.share).toFixed(l.decimals));
-    path2020.forEach((v, m) => push(u.unitCode, month(2020, m + 1), perUnit(v)));
-    path2021.forEach((v, m) =>
-      push(u.unitCode, month(2021, m + 1), perUnit(v), m === 8 ? { status: 'estimate' } : {}),
-    );
+    for (const [m, v] of path2020.entries()) push(u.unitCode, month(2020, m + 1), perUnit(v));
+    for (const [m, v] of path2021.entries()) {
+      push(u.unitCode, month(2021, m + 1), perUnit(v), m === 8 ? { status: 'estimate' } : {});
+    }
   }
   return out;
 }

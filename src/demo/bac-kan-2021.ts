@@ -276,7 +276,7 @@ export const INDICATORS: DemoIndicator[] = [
     decimals: 0,
     baseline: 14,
     targets: [{ basis: 'NQ', value: 11 }],
-    series: { by: 'city', flow: { season: SEASON.even, y2020: 14, through9: 8, step: 1 } },
+    series: { by: 'city', flow: { season: SEASON.even, y2020: 14, through9: 7, step: 1 } },
   },
   {
     code: 'don-thu',

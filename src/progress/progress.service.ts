@@ -13,6 +13,20 @@ import { aggregateMonthValues, cumulativeReporters, type Scope } from './progres
 import { type ProgressQuery, progressQuerySchema } from './progress.schema.js';
 import { buildCells, yearPoints } from './series-builder.js';
 
+/**
+ * Sums of binary fractions leave noise (99.27300000000001); twelve significant digits remove
+ * it without rounding anything a person could see.
+ */
+function tidy(progress: Progress): Progress {
+  const clean = (v: number | null) => (v === null ? null : Number.parseFloat(v.toPrecision(12)));
+  return {
+    ...progress,
+    actual: clean(progress.actual),
+    samePeriodActual: clean(progress.samePeriodActual),
+    forecast: clean(progress.forecast),
+  };
+}
+
 /** Earlier years read for "cùng kỳ" and for the seasonal pace. */
 export const HISTORY_YEARS = 3;
 
@@ -136,16 +150,18 @@ export async function progressFor(
     const previousYears = Array.from({ length: HISTORY_YEARS }, (_, k) => years.get(year - 1 - k) ?? []);
     const [primary, ...others] = orderedTargets(indicator.id, targets, plan.defaultBasis);
     const run = (target: Target | undefined) =>
-      computeProgress({
-        kind: indicator.kind,
-        direction: indicator.direction,
-        target: target?.value ?? null,
-        baseline: indicator.baseline,
-        throughMonth: month,
-        current: years.get(year) ?? [],
-        previousYears,
-        ...(settings ? { settings } : {}),
-      });
+      tidy(
+        computeProgress({
+          kind: indicator.kind,
+          direction: indicator.direction,
+          target: target?.value ?? null,
+          baseline: indicator.baseline,
+          throughMonth: month,
+          current: years.get(year) ?? [],
+          previousYears,
+          ...(settings ? { settings } : {}),
+        }),
+      );
     return {
       code: indicator.code,
       name: indicator.name,

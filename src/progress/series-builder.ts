@@ -1,4 +1,4 @@
-import { type MonthlyPoint, monthlySeries } from '../core/progress.js';
+import { flowTotals, type MonthlyPoint } from '../core/progress.js';
 import type { RollupRule } from '../core/rollup.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import type { MonthGroup, UnitPoint } from './progress.repo.js';
@@ -8,6 +8,10 @@ interface Cell {
   count: number;
   weightedSum: number | null;
   weightSum: number | null;
+  /** A unit here skipped this month and told its total only later: the month is unknown. */
+  gap: boolean;
+  /** A unit's value here also covers months it skipped: the running total is known again. */
+  bridge: boolean;
 }
 
 /** Month cells of one indicator: depth → year → month (1..12). */
@@ -16,7 +20,14 @@ type Cells = Map<number, Map<number, Map<number, Cell>>>;
 function cell(cells: Cells, depth: number, year: number, month: number): Cell {
   const byYear = getOrCreate(cells, depth, () => new Map());
   const byMonth = getOrCreate(byYear, year, () => new Map());
-  return getOrCreate(byMonth, month, () => ({ sum: 0, count: 0, weightedSum: null, weightSum: null }));
+  return getOrCreate(byMonth, month, () => ({
+    sum: 0,
+    count: 0,
+    weightedSum: null,
+    weightSum: null,
+    gap: false,
+    bridge: false,
+  }));
 }
 
 /**
@@ -51,15 +62,43 @@ export function buildCells(
       c.sum -= p.value;
       c.count -= 1;
     }
-    const series = monthlySeries('flow', points);
-    series.forEach((value, i) => {
-      if (value === null) return;
-      const c = cell(cells, depth, year, i + 1);
-      c.sum += value;
+    for (const step of increments(flowTotals(points))) {
+      const c = cell(cells, depth, year, step.month);
+      if (step.value === null) {
+        c.gap = true;
+        continue;
+      }
+      c.sum += step.value;
       c.count += 1;
-    });
+      c.bridge ||= step.bridge;
+    }
   }
   return byIndicator;
+}
+
+/**
+ * Month values from running totals: each known total minus the last known one before it. A
+ * skipped month before a later total is a gap, and that total's month bridges it; months
+ * after the last total are simply not reported yet.
+ */
+function increments(
+  totals: readonly (number | null)[],
+): { month: number; value: number | null; bridge: boolean }[] {
+  const lastKnown = totals.findLastIndex((t) => t !== null);
+  const out: { month: number; value: number | null; bridge: boolean }[] = [];
+  let last = 0;
+  let skipped = false;
+  for (const [i, total] of totals.slice(0, lastKnown + 1).entries()) {
+    if (total === null) {
+      skipped = true;
+      out.push({ month: i + 1, value: null, bridge: false });
+      continue;
+    }
+    out.push({ month: i + 1, value: total - last, bridge: skipped });
+    last = total;
+    skipped = false;
+  }
+  return out;
 }
 
 function cellValue(rule: RollupRule, c: Cell): number | null {
@@ -68,11 +107,29 @@ function cellValue(rule: RollupRule, c: Cell): number | null {
   return rule === 'mean' ? c.sum / c.count : c.sum;
 }
 
+/** For each year and month, the cell of the shallowest level that reported. */
+function chooseCells(cells: Cells, rule: RollupRule, rootDepth: number): Map<number, Map<number, Cell>> {
+  const chosen = new Map<number, Map<number, Cell>>();
+  const depths = [...cells.keys()]
+    .filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth))
+    .sort((a, b) => a - b);
+  for (const depth of depths) {
+    for (const [year, months] of cells.get(depth) ?? []) {
+      const byMonth = getOrCreate(chosen, year, () => new Map<number, Cell>());
+      for (const [month, c] of months) {
+        if (!byMonth.has(month) && (c.count > 0 || c.gap)) byMonth.set(month, c);
+      }
+    }
+  }
+  return chosen;
+}
+
 /**
  * Points of each year for one indicator of one unit. In each month the shallowest level that
  * reported counts: a unit's own figure wins over the rollup of its children, and children are
  * rolled up only where the unit itself reported nothing, so nothing is counted twice. A `none`
- * rollup reads the unit's own figures only.
+ * rollup reads the unit's own figures only. A gap month is left out, and the month that
+ * bridges it is given as a running total, so the rules of src/core see what is known.
  */
 export function yearPoints(
   cells: Cells | undefined,
@@ -81,22 +138,19 @@ export function yearPoints(
 ): Map<number, MonthlyPoint[]> {
   const years = new Map<number, MonthlyPoint[]>();
   if (!cells) return years;
-  const depths = [...cells.keys()]
-    .filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth))
-    .sort((a, b) => a - b);
-  const taken = new Set<string>();
-  for (const depth of depths) {
-    for (const [year, months] of cells.get(depth) ?? []) {
-      for (const [month, c] of months) {
-        const key = `${year}-${month}`;
-        if (taken.has(key)) continue;
-        const value = cellValue(rule, c);
-        if (value === null) continue;
-        taken.add(key);
-        getOrCreate(years, year, () => []).push({ month, value, cumulative: false });
-      }
+  for (const [year, byMonth] of chooseCells(cells, rule, rootDepth)) {
+    const points: MonthlyPoint[] = [];
+    let runningTotal = 0;
+    for (const month of [...byMonth.keys()].sort((a, b) => a - b)) {
+      const c = byMonth.get(month) as Cell;
+      const value = cellValue(rule, c);
+      runningTotal += value ?? 0;
+      if (c.gap || value === null) continue;
+      points.push(
+        c.bridge ? { month, value: runningTotal, cumulative: true } : { month, value, cumulative: false },
+      );
     }
+    if (points.length) years.set(year, points);
   }
-  for (const list of years.values()) list.sort((a, b) => a.month - b.month);
   return years;
 }

@@ -12,7 +12,15 @@ export interface FieldProblem {
  * the person who typed the input, in Vietnamese with an English twin.
  */
 export abstract class AppError extends Error {
-  abstract readonly code: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'store';
+  abstract readonly code:
+    | 'not_found'
+    | 'forbidden'
+    | 'unauthorized'
+    | 'conflict'
+    | 'invalid'
+    | 'bad_request'
+    | 'rate_limited'
+    | 'store';
   constructor(
     readonly text: Text,
     readonly fields: FieldProblem[] = [],
@@ -28,6 +36,24 @@ export class NotFoundError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = 'forbidden';
+}
+
+/** Not signed in, a session that expired, a revoked token, a wrong password. */
+export class UnauthorizedError extends AppError {
+  readonly code = 'unauthorized';
+}
+
+/** Input that does not have the shape of the request at all (wrong types, unknown fields). */
+export class BadRequestError extends AppError {
+  readonly code = 'bad_request';
+}
+
+/** Too many attempts; `retryAfterSeconds` tells when to try again. */
+export class RateLimitedError extends AppError {
+  readonly code = 'rate_limited';
+  constructor(text: Text, readonly retryAfterSeconds: number) {
+    super(text);
+  }
 }
 
 /** A stale version or a duplicate key; `current` carries the stored state when there is one. */

@@ -41,6 +41,10 @@ const CUSTOM: Record<string, Text> = {
     'chỉ gồm chữ không dấu, số, ".", "_", "-" (tối đa 64 ký tự)',
     'letters without diacritics, digits, ".", "_", "-" (64 at most)',
   ),
+  'tiendo:username': text(
+    'chữ thường không dấu, số, ".", "_", "-", từ 3 đến 64 ký tự',
+    'lower-case letters, digits, ".", "_", "-", 3 to 64 characters',
+  ),
   'tiendo:month': text(
     'phải có dạng YYYY-MM, tháng từ 01 đến 12',
     'must be YYYY-MM with a month from 01 to 12',

@@ -35,7 +35,13 @@ describe('tiendo command line', () => {
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ plan: 'bac-kan-2021', period: '2021-09', unit: 'tp-bac-kan' });
     const by = Object.fromEntries(json.indicators.map((i: { code: string }) => [i.code, i]));
-    expect(by['ban-le']).toMatchObject({ actual: 2404, basis: 'NQ', unit: 'tỷ đồng', kind: 'flow', direction: 'increase' });
+    expect(by['ban-le']).toMatchObject({
+      actual: 2404,
+      basis: 'NQ',
+      unit: 'tỷ đồng',
+      kind: 'flow',
+      direction: 'increase',
+    });
     expect(by['ban-le'].percentOfTarget.toFixed(2)).toBe('73.96');
     expect(by['thu-ngan-sach'].actual).toBe(99.273);
     expect(Math.round(by['thu-ngan-sach'].percentOfTarget)).toBe(64);
@@ -50,15 +56,35 @@ describe('tiendo command line', () => {
     expect(vi.out).toMatch(/Tổng mức bán lẻ.*2\.404\s+73,96%/);
     expect(vi.out).toMatch(/Thu ngân sách.*99,273\s+64,01%/);
     expect(vi.out).toContain('nguy cơ không đạt');
-    const en = await tiendo('progress', '--db', db, '--plan', 'bac-kan-2021', '--period', '2021-09', '--lang', 'en');
+    const en = await tiendo(
+      'progress',
+      '--db',
+      db,
+      '--plan',
+      'bac-kan-2021',
+      '--period',
+      '2021-09',
+      '--lang',
+      'en',
+    );
     expect(en.out).toContain('at risk');
     expect(en.out).toContain('Indicator');
   });
 
   it('lists meetings and directives by status', async () => {
-    const meetings = JSON.parse((await tiendo('meetings', '--db', db, '--plan', 'bac-kan-2021', '--json')).out);
+    const meetings = JSON.parse(
+      (await tiendo('meetings', '--db', db, '--plan', 'bac-kan-2021', '--json')).out,
+    );
     expect(meetings[0]).toMatchObject({ heldOn: '2021-10-06', sessionNumber: 6 });
-    const late = await tiendo('directives', '--db', db, '--meeting', String(meetings[0].id), '--status', 'done_late');
+    const late = await tiendo(
+      'directives',
+      '--db',
+      db,
+      '--meeting',
+      String(meetings[0].id),
+      '--status',
+      'done_late',
+    );
     expect(late.out).toContain('lịch sử đảng bộ');
     expect(late.out).toContain('hoàn thành quá hạn');
   });
@@ -66,7 +92,10 @@ describe('tiendo command line', () => {
   it.each([
     [['progress', '--plan', 'khong-co', '--period', '2021-09'], 'Không tìm thấy kế hoạch có mã "khong-co"'],
     [['progress', '--plan', 'bac-kan-2021', '--period', '2021-13'], 'kỳ báo cáo'],
-    [['progress', '--plan', 'bac-kan-2021', '--period', '2021-09', '--unit', 'khong-co'], 'Không tìm thấy đơn vị'],
+    [
+      ['progress', '--plan', 'bac-kan-2021', '--period', '2021-09', '--unit', 'khong-co'],
+      'Không tìm thấy đơn vị',
+    ],
   ])('refuses %j with a Vietnamese message and exit code 1', async (args, words) => {
     const r = await tiendo(...args, '--db', db);
     expect(r.code).toBe(1);
@@ -74,7 +103,17 @@ describe('tiendo command line', () => {
   });
 
   it('speaks English with --lang en', async () => {
-    const r = await tiendo('progress', '--db', db, '--plan', 'khong-co', '--period', '2021-09', '--lang', 'en');
+    const r = await tiendo(
+      'progress',
+      '--db',
+      db,
+      '--plan',
+      'khong-co',
+      '--period',
+      '2021-09',
+      '--lang',
+      'en',
+    );
     expect(r.err).toContain('No plan with code "khong-co"');
   });
 
@@ -85,7 +124,9 @@ describe('tiendo command line', () => {
     expect(r).toMatchObject({ code: 1, err: expect.stringContaining('không phải là cơ sở dữ liệu SQLite') });
     const newer = join(dir, 'newer.db');
     const store = await connect({ file: newer });
-    await sql`insert into kysely_migration (name, timestamp) values ('9999-tuong-lai', '2099-01-01')`.execute(store.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-tuong-lai', '2099-01-01')`.execute(
+      store.db,
+    );
     await store.close();
     const r2 = await tiendo('demo', '--db', newer);
     expect(r2).toMatchObject({ code: 1, err: expect.stringContaining('phiên bản Tiến độ mới hơn') });

@@ -8,6 +8,8 @@ import { progressFor } from '../progress/progress.service.js';
 import { connect } from '../store/connect.js';
 import { directivesTable, meetingsTable } from './commands/meetings.js';
 import { progressJson, progressTable } from './commands/progress.js';
+import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
 import { type GlobalOptions, type Io, processIo, reportError, storeOptions, withContext } from './context.js';
 
 /** The language is read before the program is built, so help text comes out in it too. */
@@ -155,23 +157,8 @@ export function buildProgram(lang: Lang, io: Io): Command {
       }),
   );
 
-  common(
-    program
-      .command('start')
-      .description(
-        L(
-          'Chạy ứng dụng: tạo cơ sở dữ liệu, nạp dữ liệu mẫu lần đầu, in tiến độ',
-          'Run the app: create the database, load the demo once, print progress',
-        ),
-      ),
-  ).action((o: GlobalOptions) =>
-    withContext(o, async (ctx, store) => {
-      const made = await loadDemo(ctx);
-      if (made.figures > 0)
-        io.out(L(`Đã nạp dữ liệu mẫu vào ${store.location}.`, `Demo loaded into ${store.location}.`));
-      io.out(progressTable(await progressFor(ctx, { planCode: 'bac-kan-2021', period: '2021-09' }), o.lang));
-    }),
-  );
+  registerServe(program, common, L, io);
+  registerUser(program, common, L, io);
   return program;
 }
 

@@ -19,7 +19,16 @@ describeStores('demo Bắc Kạn 2021', (store) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     const second = await loadDemo(ctx);
-    expect(second).toEqual({ units: 0, indicators: 0, targets: 0, figures: 0, meetings: 0, directives: 0 });
+    expect(second).toEqual({
+      units: 0,
+      indicators: 0,
+      targets: 0,
+      figures: 0,
+      meetings: 0,
+      directives: 0,
+      users: 0,
+    });
+    expect(first.users).toBe(4);
     const after = await store()
       .db.selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -12,6 +12,7 @@ import { createUnit } from '../units/units.service.js';
 import { CITY, INDICATORS, OFFICES, PLAN, PROVINCE, WARDS } from './bac-kan-2021.js';
 import { ASSIGNMENTS, CHAIR, CONFERENCE } from './conference.js';
 import { demoFigures } from './figures.js';
+import { loadDemoUsers } from './users.js';
 
 export interface DemoSummary {
   units: number;
@@ -20,6 +21,7 @@ export interface DemoSummary {
   figures: number;
   meetings: number;
   directives: number;
+  users: number;
 }
 
 /**
@@ -31,7 +33,15 @@ export async function loadDemo(
   onStep: (label: string) => void = () => {},
 ): Promise<DemoSummary> {
   const db = ctx.store.db;
-  const made: DemoSummary = { units: 0, indicators: 0, targets: 0, figures: 0, meetings: 0, directives: 0 };
+  const made: DemoSummary = {
+    units: 0,
+    indicators: 0,
+    targets: 0,
+    figures: 0,
+    meetings: 0,
+    directives: 0,
+    users: 0,
+  };
 
   onStep('đơn vị');
   const units = [
@@ -45,6 +55,9 @@ export async function loadDemo(
     await createUnit(ctx, u);
     made.units++;
   }
+
+  onStep('tài khoản');
+  made.users = await loadDemoUsers(ctx);
 
   onStep('cán bộ');
   if (!(await findPersonByName(db, CHAIR.fullName))) {

@@ -124,23 +124,30 @@ export async function appendRevision(
   return toFigure(row);
 }
 
-export interface FigureListFilter {
-  indicatorIds: readonly number[];
-  unitIds?: readonly number[] | undefined;
-  year: number;
-  month?: number | undefined;
+export interface PeriodFigure extends Figure {
+  indicatorCode: string;
+  unitCode: string;
 }
 
-export async function listCurrentFigures(db: Db, filter: FigureListFilter): Promise<Figure[]> {
+/** Current figures of a month for a unit and its direct children: the data-entry grid. */
+export async function listPeriodFigures(
+  db: Db,
+  filter: { indicatorIds: readonly number[]; unitId: number; year: number; month: number },
+): Promise<PeriodFigure[]> {
   if (filter.indicatorIds.length === 0) return [];
-  let q = db
-    .selectFrom('figures')
-    .selectAll()
-    .where('is_current', '=', 1)
-    .where('indicator_id', 'in', filter.indicatorIds)
-    .where('year', '=', filter.year);
-  if (filter.unitIds) q = q.where('unit_id', 'in', filter.unitIds);
-  if (filter.month !== undefined) q = q.where('month', '=', filter.month);
-  const rows = await q.orderBy('indicator_id').orderBy('unit_id').orderBy('month').execute();
-  return rows.map(toFigure);
+  const rows = await db
+    .selectFrom('figures as f')
+    .innerJoin('units as u', 'u.id', 'f.unit_id')
+    .innerJoin('indicators as i', 'i.id', 'f.indicator_id')
+    .selectAll('f')
+    .select(['i.code as indicator_code', 'u.code as unit_code'])
+    .where('f.is_current', '=', 1)
+    .where('f.indicator_id', 'in', filter.indicatorIds)
+    .where('f.year', '=', filter.year)
+    .where('f.month', '=', filter.month)
+    .where((eb) => eb.or([eb('u.id', '=', filter.unitId), eb('u.parent_id', '=', filter.unitId)]))
+    .orderBy('u.code')
+    .orderBy('i.code')
+    .execute();
+  return rows.map((r) => ({ ...toFigure(r), indicatorCode: r.indicator_code, unitCode: r.unit_code }));
 }

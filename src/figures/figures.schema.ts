@@ -35,3 +35,13 @@ export const figureKeySchema = z
   })
   .strict();
 export type FigureKey = z.input<typeof figureKeySchema>;
+
+export const figureListQuerySchema = z
+  .object({
+    planCode: codeSchema,
+    period: monthKeySchema,
+    /** Default: the plan's unit. */
+    unitCode: codeSchema.optional(),
+  })
+  .strict();
+export type FigureListQuery = z.input<typeof figureListQuerySchema>;

@@ -5,7 +5,7 @@ import { convertUnit, normalizeUnit, UnitMismatchError } from '../core/numbers.j
 import { parseMonthKey } from '../core/periods.js';
 import { AppError, ConflictError, type FieldProblem, InvalidError, invalidField } from '../errors.js';
 import { text } from '../i18n.js';
-import { findIndicator, type Indicator, type Plan } from '../plans/plans.repo.js';
+import { findIndicator, type Indicator, listPlanIndicators, type Plan } from '../plans/plans.repo.js';
 import { requirePlan, requirePlanIndicator } from '../plans/plans.service.js';
 import type { Database } from '../store/schema.js';
 import { findUnitByCode, findUnitById, type Unit } from '../units/units.repo.js';
@@ -17,9 +17,18 @@ import {
   type Figure,
   type FigureSlot,
   findCurrentFigure,
+  listPeriodFigures,
   listRevisions,
+  type PeriodFigure,
 } from './figures.repo.js';
-import { type FigureInput, type FigureKey, figureInputSchema, figureKeySchema } from './figures.schema.js';
+import {
+  type FigureInput,
+  type FigureKey,
+  type FigureListQuery,
+  figureInputSchema,
+  figureKeySchema,
+  figureListQuerySchema,
+} from './figures.schema.js';
 
 /** Lookups shared by the rows of one batch, so a 5,000-row import asks once per code. */
 class BatchLookups {
@@ -237,4 +246,17 @@ export async function figureHistory(ctx: ServiceContext, key: FigureKey): Promis
     month,
     cumulative: data.cumulative,
   });
+}
+
+/** What the data-entry grid shows for a month: current figures of the unit and its children. */
+export async function figuresForPeriod(ctx: ServiceContext, query: FigureListQuery): Promise<PeriodFigure[]> {
+  const q = parseInput(figureListQuerySchema, query);
+  const db = ctx.store.db;
+  const plan = await requirePlan(db, q.planCode);
+  const unit = q.unitCode
+    ? await new BatchLookups(db).unit(q.unitCode)
+    : ((await findUnitById(db, plan.unitId)) as Unit);
+  const { year, month } = parseMonthKey(q.period);
+  const indicators = await listPlanIndicators(db, plan.id);
+  return listPeriodFigures(db, { indicatorIds: indicators.map((i) => i.id), unitId: unit.id, year, month });
 }

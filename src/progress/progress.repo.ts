@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../context.js';
+import type { DialectName } from '../store/dialect.js';
 
 /** Where the figures of a progress computation come from: subtrees of these roots. */
 export interface Scope {
@@ -12,10 +13,15 @@ export interface Scope {
   toYear: number;
   /** Indicators rolled up with a weight, and the indicator giving the weight. */
   weights: ReadonlyMap<number, number>;
+  /** For a drill-down: the path of the unit whose children each get their own sums. */
+  childrenOf: string | null;
+  dialect: DialectName;
 }
 
 /** Month values of one indicator at one depth of the tree, summed over the units there. */
 export interface MonthGroup {
+  /** The child unit's id as text in a drill-down ('' for the parent's own figures); '' otherwise. */
+  child: string;
   indicatorId: number;
   depth: number;
   year: number;
@@ -27,6 +33,7 @@ export interface MonthGroup {
 }
 
 export interface UnitPoint {
+  child: string;
   indicatorId: number;
   unitId: number;
   depth: number;
@@ -34,6 +41,18 @@ export interface UnitPoint {
   month: number;
   cumulative: boolean;
   value: number;
+}
+
+/**
+ * The id of the child of `childrenOf` that a unit lies under, read from its path: the first
+ * path segment after the parent's. Spelled per engine (PostgreSQL has split_part, SQLite instr).
+ */
+function childKey(scope: Scope) {
+  if (scope.childrenOf === null) return sql<string>`''`;
+  const from = scope.childrenOf.length + 1;
+  return scope.dialect === 'postgres'
+    ? sql<string>`split_part(substr(u.path, ${sql.lit(from)}), '/', 1)`
+    : sql<string>`substr(u.path, ${sql.lit(from)}, instr(substr(u.path, ${sql.lit(from)}), '/') - 1)`;
 }
 
 function scopeFilter(scope: Scope) {
@@ -61,6 +80,7 @@ export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthG
   if (scope.provinceId !== null) q = q.where('f.province_id', '=', scope.provinceId);
   const grouped = q
     .select((eb) => [
+      childKey(scope).as('child'),
       'f.indicator_id as indicatorId',
       'u.depth as depth',
       'f.year as year',
@@ -68,7 +88,9 @@ export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthG
       eb.fn.sum<number>('f.value').as('sum'),
       eb.fn.countAll<number>().as('count'),
     ])
-    .groupBy(['f.indicator_id', 'u.depth', 'f.year', 'f.month']);
+    .groupBy(['f.indicator_id', 'u.depth', 'f.year', 'f.month'])
+    // PostgreSQL refuses a constant in GROUP BY, so the child key joins the grouping only in a drill-down.
+    .$if(scope.childrenOf !== null, (qb) => qb.groupBy(childKey(scope)));
   if (!weighted) {
     const rows = await grouped.execute();
     return rows.map((r) => ({
@@ -145,9 +167,19 @@ export async function cumulativeReporters(db: Db, scope: Scope): Promise<UnitPoi
         ),
       ),
     )
-    .select(['f.indicator_id', 'f.unit_id', 'u.depth', 'f.year', 'f.month', 'f.cumulative', 'f.value'])
+    .select((eb) => [
+      childKey(scope).as('child'),
+      eb.ref('f.indicator_id').as('indicator_id'),
+      'f.unit_id',
+      'u.depth',
+      'f.year',
+      'f.month',
+      'f.cumulative',
+      'f.value',
+    ])
     .execute();
   return rows.map((r) => ({
+    child: r.child,
     indicatorId: r.indicator_id,
     unitId: r.unit_id,
     depth: r.depth,

@@ -1,34 +1,13 @@
 import type { ServiceContext } from '../context.js';
 import { formatWindowLabel } from '../core/periods.js';
 import { computeProgress, type Progress, type ProgressSettings } from '../core/progress.js';
-import { invalidField } from '../errors.js';
-import { text } from '../i18n.js';
 import type { PlanIndicator, Target } from '../plans/plans.repo.js';
-import { listPlanIndicators, listTargets } from '../plans/plans.repo.js';
-import { requirePlan } from '../plans/plans.service.js';
-import { findUnitById, listPredecessorLinks, listUnits, type Unit } from '../units/units.repo.js';
-import { getUnit } from '../units/units.service.js';
-import { parseInput } from '../validation.js';
-import { aggregateMonthValues, cumulativeReporters, type Scope } from './progress.repo.js';
-import { type ProgressQuery, progressQuerySchema } from './progress.schema.js';
-import { buildCells, yearPoints } from './series-builder.js';
-
-/**
- * Sums of binary fractions leave noise (99.27300000000001); twelve significant digits remove
- * it without rounding anything a person could see.
- */
-function tidy(progress: Progress): Progress {
-  const clean = (v: number | null) => (v === null ? null : Number.parseFloat(v.toPrecision(12)));
-  return {
-    ...progress,
-    actual: clean(progress.actual),
-    samePeriodActual: clean(progress.samePeriodActual),
-    forecast: clean(progress.forecast),
-  };
-}
-
-/** Earlier years read for "cùng kỳ" and for the seasonal pace. */
-export const HISTORY_YEARS = 3;
+import { listTargets } from '../plans/plans.repo.js';
+import { listPredecessorLinks, listUnits, type Unit } from '../units/units.repo.js';
+import { type Frame, frame, HISTORY_YEARS, scopeOf, standingFor } from './frame.js';
+import { aggregateMonthValues, cumulativeReporters } from './progress.repo.js';
+import type { ProgressQuery } from './progress.schema.js';
+import { buildCells, type Cells, mergeCells, yearPoints } from './series-builder.js';
 
 export interface TargetProgress {
   basis: string;
@@ -62,24 +41,18 @@ export interface ProgressReport {
   indicators: IndicatorProgress[];
 }
 
-/** The unit's predecessors, theirs in turn, and so on: who stood for the unit in earlier years. */
-async function lineage(ctx: ServiceContext, unit: Unit): Promise<Unit[]> {
-  const links = await listPredecessorLinks(ctx.store.db);
-  if (!links.some((l) => l.unitId === unit.id)) return [unit];
-  const all = new Map((await listUnits(ctx.store.db)).map((u) => [u.id, u]));
-  const out = new Map<number, Unit>([[unit.id, unit]]);
-  const queue = [unit.id];
-  while (queue.length > 0) {
-    const id = queue.pop() as number;
-    for (const l of links) {
-      const p = l.unitId === id ? all.get(l.predecessorId) : undefined;
-      if (p && !out.has(p.id)) {
-        out.set(p.id, p);
-        queue.push(p.id);
-      }
-    }
-  }
-  return [...out.values()];
+/**
+ * Sums of binary fractions leave noise (99.27300000000001); twelve significant digits remove
+ * it without rounding anything a person could see.
+ */
+function tidy(progress: Progress): Progress {
+  const clean = (v: number | null) => (v === null ? null : Number.parseFloat(v.toPrecision(12)));
+  return {
+    ...progress,
+    actual: clean(progress.actual),
+    samePeriodActual: clean(progress.samePeriodActual),
+    forecast: clean(progress.forecast),
+  };
 }
 
 function orderedTargets(indicatorId: number, targets: readonly Target[], defaultBasis: string): Target[] {
@@ -88,67 +61,17 @@ function orderedTargets(indicatorId: number, targets: readonly Target[], default
     .sort((a, b) => Number(b.basis === defaultBasis) - Number(a.basis === defaultBasis) || a.id - b.id);
 }
 
-/**
- * Progress of every indicator of a plan for one unit, through one month. One aggregate query
- * reads all figures at once; the rules of src/core turn them into percentages and statuses.
- */
-export async function progressFor(
-  ctx: ServiceContext,
-  query: ProgressQuery,
-  settings?: ProgressSettings,
-): Promise<ProgressReport> {
-  const q = parseInput(progressQuerySchema, query);
-  const db = ctx.store.db;
-  const plan = await requirePlan(db, q.planCode);
-  const [year, month] = q.period.split('-').map(Number) as [number, number];
-  if (year !== plan.year) {
-    throw invalidField(
-      'period',
-      text(
-        `Kỳ ${q.period} không thuộc năm ${plan.year} của kế hoạch "${plan.code}"`,
-        `Period ${q.period} is not in plan year ${plan.year}`,
-      ),
-    );
-  }
-  const planUnit = (await findUnitById(db, plan.unitId)) as Unit;
-  const unit = q.unitCode ? await getUnit(ctx, q.unitCode) : planUnit;
-  if (!unit.path.startsWith(planUnit.path)) {
-    throw invalidField(
-      'unitCode',
-      text(
-        `Đơn vị "${unit.code}" không thuộc phạm vi kế hoạch "${plan.code}"`,
-        `Unit "${unit.code}" is outside plan "${plan.code}"`,
-      ),
-    );
-  }
-  const [indicators, targets, roots] = await Promise.all([
-    listPlanIndicators(db, plan.id),
-    listTargets(db, plan.id, unit.id),
-    lineage(ctx, unit),
-  ]);
-  const provinces = new Set(roots.map((r) => r.provinceId));
-  const scope: Scope = {
-    paths: roots.map((r) => r.path),
-    provinceId: provinces.size === 1 ? (roots[0]?.provinceId ?? null) : null,
-    indicatorIds: indicators.map((i) => i.id),
-    fromYear: year - HISTORY_YEARS,
-    toYear: year,
-    weights: new Map(
-      indicators
-        .filter((i) => i.rollup === 'weighted' && i.weightIndicatorId !== null)
-        .map((i) => [i.id, i.weightIndicatorId as number]),
-    ),
-  };
-  const [groups, reporters] = await Promise.all([
-    aggregateMonthValues(db, scope),
-    cumulativeReporters(db, scope),
-  ]);
-  const cells = buildCells(groups, reporters);
-
-  const rows = indicators.map((indicator): IndicatorProgress => {
-    const years = yearPoints(cells.get(indicator.id), indicator.rollup, unit.depth);
-    const previousYears = Array.from({ length: HISTORY_YEARS }, (_, k) => years.get(year - 1 - k) ?? []);
-    const [primary, ...others] = orderedTargets(indicator.id, targets, plan.defaultBasis);
+/** The rows of one unit: each indicator's points run through the rules of src/core. */
+function rows(
+  f: Frame,
+  cells: ReadonlyMap<number, Cells>,
+  depth: number,
+  targets: readonly Target[],
+): IndicatorProgress[] {
+  return f.indicators.map((indicator) => {
+    const years = yearPoints(cells.get(indicator.id), indicator.rollup, depth);
+    const previousYears = Array.from({ length: HISTORY_YEARS }, (_, k) => years.get(f.year - 1 - k) ?? []);
+    const [primary, ...others] = orderedTargets(indicator.id, targets, f.plan.defaultBasis);
     const run = (target: Target | undefined) =>
       tidy(
         computeProgress({
@@ -156,10 +79,10 @@ export async function progressFor(
           direction: indicator.direction,
           target: target?.value ?? null,
           baseline: indicator.baseline,
-          throughMonth: month,
-          current: years.get(year) ?? [],
+          throughMonth: f.month,
+          current: years.get(f.year) ?? [],
           previousYears,
-          ...(settings ? { settings } : {}),
+          ...(f.settings ? { settings: f.settings } : {}),
         }),
       );
     return {
@@ -182,13 +105,91 @@ export async function progressFor(
       })),
     };
   });
+}
+
+function header(f: Frame, unit: Unit) {
   return {
-    plan: plan.code,
-    planName: plan.name,
-    period: q.period,
-    periodLabel: formatWindowLabel({ year, fromMonth: 1, toMonth: month }),
+    plan: f.plan.code,
+    planName: f.plan.name,
+    period: `${f.year}-${String(f.month).padStart(2, '0')}`,
+    periodLabel: formatWindowLabel({ year: f.year, fromMonth: 1, toMonth: f.month }),
     unit: unit.code,
     unitName: unit.name,
-    indicators: rows,
+  };
+}
+
+/**
+ * Progress of every indicator of a plan for one unit, through one month. One aggregate query
+ * reads all figures at once; the rules of src/core turn them into percentages and statuses.
+ */
+export async function progressFor(
+  ctx: ServiceContext,
+  query: ProgressQuery,
+  settings?: ProgressSettings,
+): Promise<ProgressReport> {
+  const f = await frame(ctx, query, settings);
+  const db = ctx.store.db;
+  const scope = scopeOf(ctx, f, await standingFor(ctx, f.unit), null);
+  const [groups, reporters, targets] = await Promise.all([
+    aggregateMonthValues(db, scope),
+    cumulativeReporters(db, scope),
+    listTargets(db, f.plan.id, f.unit.id),
+  ]);
+  const cells = buildCells(groups, reporters).get('') ?? new Map();
+  return { ...header(f, f.unit), indicators: rows(f, cells, f.unit.depth, targets) };
+}
+
+export interface ChildrenReport extends Omit<ProgressReport, 'indicators'> {
+  children: (Omit<ProgressReport, 'indicators' | 'plan' | 'planName' | 'period' | 'periodLabel'> & {
+    indicators: IndicatorProgress[];
+  })[];
+}
+
+/**
+ * The same table for each child unit that existed in the plan year, from the same single
+ * aggregate grouped by child. A child made by merging siblings is compared with them.
+ */
+export async function progressForChildren(
+  ctx: ServiceContext,
+  query: ProgressQuery,
+  settings?: ProgressSettings,
+): Promise<ChildrenReport> {
+  const f = await frame(ctx, query, settings);
+  const db = ctx.store.db;
+  const all = await listUnits(db);
+  const start = `${f.year}-01-01`;
+  const end = `${f.year + 1}-01-01`;
+  const children = all.filter(
+    (u) =>
+      u.parentId === f.unit.id &&
+      (u.validFrom === null || u.validFrom < end) &&
+      (u.validTo === null || u.validTo > start),
+  );
+  const scope = scopeOf(ctx, f, [f.unit], f.unit.path);
+  const [groups, reporters, links, targets] = await Promise.all([
+    aggregateMonthValues(db, scope),
+    cumulativeReporters(db, scope),
+    listPredecessorLinks(db),
+    listTargets(db, f.plan.id),
+  ]);
+  const byChild = buildCells(groups, reporters);
+  return {
+    ...header(f, f.unit),
+    children: children.map((child) => {
+      const cells = byChild.get(String(child.id)) ?? new Map();
+      for (const l of links) {
+        if (l.unitId === child.id) mergeCells(cells, byChild.get(String(l.predecessorId)));
+      }
+      return {
+        unit: child.code,
+        unitName: child.name,
+        indicators: rows(
+          f,
+          cells,
+          child.depth,
+          targets.filter((t) => t.unitId === child.id),
+        ),
+      };
+    }),
   };
 }

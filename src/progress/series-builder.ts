@@ -15,7 +15,7 @@ interface Cell {
 }
 
 /** Month cells of one indicator: depth → year → month (1..12). */
-type Cells = Map<number, Map<number, Map<number, Cell>>>;
+export type Cells = Map<number, Map<number, Map<number, Cell>>>;
 
 function cell(cells: Cells, depth: number, year: number, month: number): Cell {
   const byYear = getOrCreate(cells, depth, () => new Map());
@@ -38,11 +38,16 @@ function cell(cells: Cells, depth: number, year: number, month: number): Cell {
 export function buildCells(
   groups: readonly MonthGroup[],
   reporters: readonly UnitPoint[],
-): Map<number, Cells> {
-  const byIndicator = new Map<number, Cells>();
-  const cellsOf = (id: number): Cells => getOrCreate(byIndicator, id, () => new Map());
+): Map<string, Map<number, Cells>> {
+  const byChild = new Map<string, Map<number, Cells>>();
+  const cellsOf = (child: string, id: number): Cells =>
+    getOrCreate(
+      getOrCreate(byChild, child, () => new Map()),
+      id,
+      () => new Map(),
+    );
   for (const g of groups) {
-    const c = cell(cellsOf(g.indicatorId), g.depth, g.year, g.month);
+    const c = cell(cellsOf(g.child, g.indicatorId), g.depth, g.year, g.month);
     c.sum += g.sum;
     c.count += g.count;
     c.weightedSum = g.weightedSum;
@@ -50,12 +55,12 @@ export function buildCells(
   }
   const perUnit = new Map<string, UnitPoint[]>();
   for (const p of reporters) {
-    const key = `${p.indicatorId}:${p.unitId}:${p.year}`;
+    const key = `${p.child}:${p.indicatorId}:${p.unitId}:${p.year}`;
     getOrCreate(perUnit, key, () => []).push(p);
   }
   for (const points of perUnit.values()) {
-    const { indicatorId, depth, year } = points[0] as UnitPoint;
-    const cells = cellsOf(indicatorId);
+    const { child, indicatorId, depth, year } = points[0] as UnitPoint;
+    const cells = cellsOf(child, indicatorId);
     for (const p of points) {
       if (p.cumulative) continue;
       const c = cell(cells, depth, year, p.month);
@@ -73,7 +78,27 @@ export function buildCells(
       c.bridge ||= step.bridge;
     }
   }
-  return byIndicator;
+  return byChild;
+}
+
+/** Adds another unit's cells (a merged unit's predecessor) into these, month by month. */
+export function mergeCells(into: Map<number, Cells>, from: ReadonlyMap<number, Cells> | undefined): void {
+  for (const [indicatorId, cells] of from ?? []) {
+    const target = getOrCreate(into, indicatorId, () => new Map() as Cells);
+    for (const [depth, years] of cells) {
+      for (const [year, months] of years) {
+        for (const [month, c] of months) {
+          const t = cell(target, depth, year, month);
+          t.sum += c.sum;
+          t.count += c.count;
+          t.weightedSum = c.weightedSum === null ? t.weightedSum : (t.weightedSum ?? 0) + c.weightedSum;
+          t.weightSum = c.weightSum === null ? t.weightSum : (t.weightSum ?? 0) + c.weightSum;
+          t.gap ||= c.gap;
+          t.bridge ||= c.bridge;
+        }
+      }
+    }
+  }
 }
 
 /**

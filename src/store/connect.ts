@@ -15,6 +15,7 @@ import { StoreError } from '../errors.js';
 import { text } from '../i18n.js';
 import type { DialectName } from './dialect.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-accounts.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_SQLITE_FILE = 'data/tiendo.db';
@@ -35,6 +36,7 @@ export interface StoreOptions {
 
 const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
   '0001-initial': m0001,
+  '0002-accounts': m0002,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

@@ -213,7 +213,31 @@ export interface UserTable {
   person_id: number | null;
   active: Flag;
   created_at: string;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
   version: Version;
+}
+
+export interface SessionTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  unit_id: number;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface UserRoleTable {
@@ -255,4 +279,6 @@ export interface Database {
   users: UserTable;
   user_roles: UserRoleTable;
   audit_log: AuditTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
 }

@@ -1,0 +1,64 @@
+import type { ServiceContext } from '../context.js';
+import type { Role } from '../users/access.js';
+import { findUserRow } from '../users/users.repo.js';
+import { createUser } from '../users/users.service.js';
+
+/**
+ * The demo's logins, one per role. Their passwords are published (README, start-up banner), so
+ * they exist only in the demo: `tiendo user add` refuses passwords this weak.
+ */
+export const DEMO_LOGINS: {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+}[] = [
+  {
+    username: 'admin',
+    password: 'admin2021',
+    displayName: 'Quản trị hệ thống',
+    role: 'admin',
+    unitCode: 'bac-kan',
+  },
+  {
+    username: 'vanphong',
+    password: 'vanphong2021',
+    displayName: 'Văn phòng Thành ủy',
+    role: 'editor',
+    unitCode: 'tp-bac-kan',
+  },
+  {
+    username: 'baocao',
+    password: 'baocao2021',
+    displayName: 'Báo cáo viên phường Đức Xuân',
+    role: 'reporter',
+    unitCode: 'bk-duc-xuan',
+  },
+  {
+    username: 'lanhdao',
+    password: 'lanhdao2021',
+    displayName: 'Lãnh đạo thành phố',
+    role: 'viewer',
+    unitCode: 'tp-bac-kan',
+  },
+];
+
+export async function loadDemoUsers(ctx: ServiceContext): Promise<number> {
+  let made = 0;
+  for (const login of DEMO_LOGINS) {
+    if (await findUserRow(ctx.store.db, login.username)) continue;
+    await createUser(
+      ctx,
+      {
+        username: login.username,
+        displayName: login.displayName,
+        password: login.password,
+        roles: [{ unitCode: login.unitCode, role: login.role }],
+      },
+      { allowWeakPassword: true },
+    );
+    made++;
+  }
+  return made;
+}

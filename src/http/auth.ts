@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ServiceContext } from '../context.js';
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import { text } from '../i18n.js';
+import type { Principal } from '../users/access.js';
+import { resolveApiToken, resolveSession, type SessionSettings } from '../users/sessions.js';
+
+export const SESSION_COOKIE = 'tiendo_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** How the caller proved who they are; cookie sessions must also send the CSRF token. */
+    via: 'session' | 'token' | null;
+    csrfToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AuthOptions {
+  sessions: SessionSettings;
+  context: (request: FastifyRequest) => ServiceContext;
+}
+
+/** Who is calling: an API token (Authorization: Bearer), a session cookie, or nobody. */
+export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, options) => {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('via', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const ctx = options.context(request);
+    const header = request.headers.authorization;
+    if (header) {
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      const principal = token ? await resolveApiToken(ctx, token) : null;
+      if (!principal) {
+        throw new UnauthorizedError(
+          text('Mã truy cập không hợp lệ hoặc đã bị thu hồi', 'The API token is invalid or revoked'),
+        );
+      }
+      request.principal = principal;
+      request.via = 'token';
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const session = await resolveSession(ctx, cookie, options.sessions);
+    if (!session) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    request.principal = session.principal;
+    request.via = 'session';
+    request.csrfToken = session.csrfToken;
+    // SameSite=Strict stops most cross-site writes; the token stops the rest (old browsers, subdomains).
+    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new ForbiddenError(
+        text(
+          'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang',
+          'Missing or wrong X-CSRF-Token; reload the page',
+        ),
+        [{ field: CSRF_HEADER, message: text('mã chống giả mạo không khớp', 'CSRF token mismatch') }],
+      );
+    }
+  });
+});
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) {
+    throw new UnauthorizedError(text('Cần đăng nhập', 'Sign in first'));
+  }
+  return request.principal;
+}
+
+export function forbidden(what: { vi: string; en: string }): ForbiddenError {
+  return new ForbiddenError(text(`Bạn không có quyền ${what.vi}`, `You may not ${what.en}`));
+}

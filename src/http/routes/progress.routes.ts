@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import { progressFor, progressForChildren } from '../../progress/progress.service.js';
+import { progressSeries, seriesQuerySchema } from '../../progress/series.service.js';
+import { hasRole } from '../../users/access.js';
+import { codeSchema, monthKeySchema } from '../../validation.js';
+import { authorizeRead, unitOf } from '../access.js';
+import { described, errors } from './common.js';
+
+const query = z.object({ plan: codeSchema, period: monthKeySchema, unit: codeSchema.optional() }).strict();
+
+const indicatorProgress = described('IndicatorProgress', {
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  unit: z.string(),
+  kind: z.enum(['flow', 'level']),
+  direction: z.enum(['increase', 'decrease']),
+  target: z.number().nullable(),
+  basis: z.string().nullable(),
+  actual: z.number().nullable(),
+  percentOfTarget: z.number().nullable(),
+  expectedPercent: z.number().nullable(),
+  pace: z.number().nullable(),
+  status: z.enum(['achieved', 'on_track', 'behind', 'at_risk', 'no_data']),
+  changeVsSamePeriodPct: z.number().nullable(),
+  forecast: z.number().nullable(),
+});
+
+const report = described('ProgressReport', {
+  plan: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  unit: z.string(),
+  unitName: z.string(),
+  indicators: z.array(indicatorProgress),
+  actions: z.object({ recordFigures: z.boolean(), editPlan: z.boolean() }),
+});
+
+export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/progress',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Tiến độ thực hiện các chỉ tiêu của kế hoạch cho một đơn vị, lũy kế đến hết tháng',
+        operationId: 'getProgress',
+        querystring: query,
+        response: { 200: report, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = app.serviceContext(request);
+      const unit = await unitOf(ctx, request.query.plan, request.query.unit);
+      const p = authorizeRead(request, unit);
+      const r = await progressFor(ctx, {
+        planCode: request.query.plan,
+        period: request.query.period,
+        unitCode: unit.code,
+      });
+      return {
+        ...r,
+        actions: { recordFigures: hasRole(p, unit, 'reporter'), editPlan: hasRole(p, unit, 'editor') },
+      };
+    },
+  );
+
+  app.get(
+    '/progress/children',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Tiến độ của từng đơn vị trực thuộc (xem chi tiết)',
+        operationId: 'getProgressOfChildren',
+        querystring: query,
+        response: {
+          200: described('ChildrenProgress', {
+            children: z.array(
+              z.object({ unit: z.string(), unitName: z.string(), indicators: z.array(indicatorProgress) }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = app.serviceContext(request);
+      const unit = await unitOf(ctx, request.query.plan, request.query.unit);
+      authorizeRead(request, unit);
+      return progressForChildren(ctx, {
+        planCode: request.query.plan,
+        period: request.query.period,
+        unitCode: unit.code,
+      });
+    },
+  );
+
+  app.get(
+    '/progress/series',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Số liệu từng tháng của một chỉ tiêu: thực hiện, cùng kỳ, tiến độ dự kiến (cho biểu đồ)',
+        operationId: 'getProgressSeries',
+        querystring: query.extend({ indicator: codeSchema }),
+        response: {
+          200: described('ProgressSeries', {
+            indicator: z.object({ code: z.string(), name: z.string() }),
+            months: z.array(
+              z.object({
+                month: z.number(),
+                actual: z.number().nullable(),
+                lastYearActual: z.number().nullable(),
+                expectedPercent: z.number().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = app.serviceContext(request);
+      const unit = await unitOf(ctx, request.query.plan, request.query.unit);
+      authorizeRead(request, unit);
+      const q = {
+        planCode: request.query.plan,
+        period: request.query.period,
+        unitCode: unit.code,
+        indicatorCode: request.query.indicator,
+      };
+      return progressSeries(ctx, seriesQuerySchema.parse(q));
+    },
+  );
+};

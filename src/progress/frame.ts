@@ -1,0 +1,107 @@
+import type { ServiceContext } from '../context.js';
+import type { ProgressSettings } from '../core/progress.js';
+import { invalidField } from '../errors.js';
+import { text } from '../i18n.js';
+import { listPlanIndicators, type Plan, type PlanIndicator } from '../plans/plans.repo.js';
+import { requirePlan } from '../plans/plans.service.js';
+import { findUnitById, listPredecessorLinks, listUnits, type Unit } from '../units/units.repo.js';
+import { getUnit } from '../units/units.service.js';
+import { parseInput } from '../validation.js';
+import type { Scope } from './progress.repo.js';
+import { type ProgressQuery, progressQuerySchema } from './progress.schema.js';
+
+/** Earlier years read for "cùng kỳ" and for the seasonal pace. */
+export const HISTORY_YEARS = 3;
+
+export interface Frame {
+  plan: Plan;
+  unit: Unit;
+  year: number;
+  month: number;
+  indicators: PlanIndicator[];
+  settings: ProgressSettings | undefined;
+}
+
+/** Checks the query and loads what every progress view needs. */
+export async function frame(
+  ctx: ServiceContext,
+  query: ProgressQuery,
+  settings?: ProgressSettings,
+): Promise<Frame> {
+  const q = parseInput(progressQuerySchema, query);
+  const db = ctx.store.db;
+  const plan = await requirePlan(db, q.planCode);
+  const [year, month] = q.period.split('-').map(Number) as [number, number];
+  if (year !== plan.year) {
+    throw invalidField(
+      'period',
+      text(
+        `Kỳ ${q.period} không thuộc năm ${plan.year} của kế hoạch "${plan.code}"`,
+        `Period ${q.period} is not in plan year ${plan.year}`,
+      ),
+    );
+  }
+  const planUnit = (await findUnitById(db, plan.unitId)) as Unit;
+  const unit = q.unitCode ? await getUnit(ctx, q.unitCode) : planUnit;
+  if (!unit.path.startsWith(planUnit.path)) {
+    throw invalidField(
+      'unitCode',
+      text(
+        `Đơn vị "${unit.code}" không thuộc phạm vi kế hoạch "${plan.code}"`,
+        `Unit "${unit.code}" is outside plan "${plan.code}"`,
+      ),
+    );
+  }
+  return { plan, unit, year, month, indicators: await listPlanIndicators(db, plan.id), settings };
+}
+
+/** Units standing for `unit` in earlier years: itself, its predecessors, theirs, and so on. */
+export async function standingFor(ctx: ServiceContext, unit: Unit): Promise<Unit[]> {
+  const db = ctx.store.db;
+  const links = await listPredecessorLinks(db);
+  if (!links.some((l) => l.unitId === unit.id)) return [unit];
+  return lineage(unit, new Map((await listUnits(db)).map((u) => [u.id, u])), links);
+}
+
+function lineage(
+  unit: Unit,
+  all: ReadonlyMap<number, Unit>,
+  links: readonly { unitId: number; predecessorId: number }[],
+): Unit[] {
+  const out = new Map<number, Unit>([[unit.id, unit]]);
+  const queue = [unit.id];
+  while (queue.length > 0) {
+    const id = queue.pop() as number;
+    for (const l of links) {
+      const p = l.unitId === id ? all.get(l.predecessorId) : undefined;
+      if (p && !out.has(p.id)) {
+        out.set(p.id, p);
+        queue.push(p.id);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+export function scopeOf(
+  ctx: ServiceContext,
+  f: Frame,
+  roots: readonly Unit[],
+  childrenOf: string | null,
+): Scope {
+  const provinces = new Set(roots.map((r) => r.provinceId));
+  return {
+    paths: roots.map((r) => r.path),
+    provinceId: provinces.size === 1 ? (roots[0]?.provinceId ?? null) : null,
+    indicatorIds: f.indicators.map((i) => i.id),
+    fromYear: f.year - HISTORY_YEARS,
+    toYear: f.year,
+    weights: new Map(
+      f.indicators
+        .filter((i) => i.rollup === 'weighted' && i.weightIndicatorId !== null)
+        .map((i) => [i.id, i.weightIndicatorId as number]),
+    ),
+    childrenOf,
+    dialect: ctx.store.dialect,
+  };
+}

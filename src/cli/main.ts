@@ -8,6 +8,7 @@ import { progressFor } from '../progress/progress.service.js';
 import { connect } from '../store/connect.js';
 import { directivesTable, meetingsTable } from './commands/meetings.js';
 import { progressJson, progressTable } from './commands/progress.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
 import { type GlobalOptions, type Io, processIo, reportError, storeOptions, withContext } from './context.js';
@@ -159,6 +160,7 @@ export function buildProgram(lang: Lang, io: Io): Command {
 
   registerServe(program, common, L, io);
   registerUser(program, common, L, io);
+  registerReport(program, common, L, io);
   return program;
 }
 

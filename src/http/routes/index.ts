@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { directivesRoutes } from './directives.routes.js';
+import { documentsRoutes } from './documents.routes.js';
 import { figuresRoutes } from './figures.routes.js';
 import { meetingsRoutes } from './meetings.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -23,6 +24,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     peopleRoutes,
     usersRoutes,
     auditRoutes,
+    documentsRoutes,
   ]) {
     await app.register(plugin);
   }

@@ -22,7 +22,7 @@ describeStores('figures over HTTP', (store) => {
     value,
     ...extra,
   });
-  const post = (session: Session, url: string, payload: unknown) =>
+  const post = (session: Session, url: string, payload: object) =>
     as(app, session, { method: 'POST', url, payload });
 
   it('records a ward’s figure, refuses another ward’s, and moves the city’s total', async () => {

@@ -6,6 +6,7 @@ import { type Lang, parseLang } from '../i18n.js';
 import { listMeetings } from '../meetings/meetings.service.js';
 import { progressFor } from '../progress/progress.service.js';
 import { connect } from '../store/connect.js';
+import { registerExtract } from './commands/extract.js';
 import { directivesTable, meetingsTable } from './commands/meetings.js';
 import { progressJson, progressTable } from './commands/progress.js';
 import { registerReport } from './commands/report.js';
@@ -161,6 +162,7 @@ export function buildProgram(lang: Lang, io: Io): Command {
   registerServe(program, common, L, io);
   registerUser(program, common, L, io);
   registerReport(program, common, L, io);
+  registerExtract(program, common, L, io);
   return program;
 }
 

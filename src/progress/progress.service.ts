@@ -69,7 +69,7 @@ function rows(
   targets: readonly Target[],
 ): IndicatorProgress[] {
   return f.indicators.map((indicator) => {
-    const years = yearPoints(cells.get(indicator.id), indicator.rollup, depth);
+    const years = yearPoints(cells.get(indicator.id), indicator.rollup, depth, indicator.kind);
     const previousYears = Array.from({ length: HISTORY_YEARS }, (_, k) => years.get(f.year - 1 - k) ?? []);
     const [primary, ...others] = orderedTargets(indicator.id, targets, f.plan.defaultBasis);
     const run = (target: Target | undefined) =>

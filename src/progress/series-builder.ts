@@ -1,4 +1,5 @@
-import { flowTotals, type MonthlyPoint } from '../core/progress.js';
+import { flowTotals, type IndicatorKind, type MonthlyPoint } from '../core/progress.js';
+import { levelValues } from '../core/series.js';
 import type { RollupRule } from '../core/rollup.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import type { MonthGroup, UnitPoint } from './progress.repo.js';
@@ -132,48 +133,54 @@ function cellValue(rule: RollupRule, c: Cell): number | null {
   return rule === 'mean' ? c.sum / c.count : c.sum;
 }
 
-/** For each year and month, the cell of the shallowest level that reported. */
-function chooseCells(cells: Cells, rule: RollupRule, rootDepth: number): Map<number, Map<number, Cell>> {
-  const chosen = new Map<number, Map<number, Cell>>();
-  const depths = [...cells.keys()]
-    .filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth))
-    .sort((a, b) => a - b);
-  for (const depth of depths) {
-    for (const [year, months] of cells.get(depth) ?? []) {
-      const byMonth = getOrCreate(chosen, year, () => new Map<number, Cell>());
-      for (const [month, c] of months) {
-        if (!byMonth.has(month) && (c.count > 0 || c.gap)) byMonth.set(month, c);
-      }
-    }
-  }
-  return chosen;
+function eligibleDepths(cells: Cells, rule: RollupRule, rootDepth: number): number[] {
+  return [...cells.keys()].filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth)).sort((a, b) => a - b);
 }
 
 /**
- * Points of each year for one indicator of one unit. In each month the shallowest level that
- * reported counts: a unit's own figure wins over the rollup of its children, and children are
- * rolled up only where the unit itself reported nothing, so nothing is counted twice. A `none`
- * rollup reads the unit's own figures only. A gap month is left out, and the month that
- * bridges it is given as a running total, so the rules of src/core see what is known.
+ * One level's points for a year: month values, a month that bridges skipped months as the
+ * level's running total, skipped months left out, so the rules of src/core see what is known.
+ */
+function levelPoints(rule: RollupRule, months: ReadonlyMap<number, Cell>): MonthlyPoint[] {
+  const points: MonthlyPoint[] = [];
+  let runningTotal = 0;
+  for (const month of [...months.keys()].sort((a, b) => a - b)) {
+    const c = months.get(month) as Cell;
+    const value = cellValue(rule, c);
+    runningTotal += value ?? 0;
+    if (c.gap || value === null) continue;
+    points.push(c.bridge ? { month, value: runningTotal, cumulative: true } : { month, value, cumulative: false });
+  }
+  return points;
+}
+
+/**
+ * Points of each year for one indicator of one unit, where the shallowest level that reported
+ * wins: a unit's own figure over the rollup of its children, so nothing is counted twice. For
+ * flows the choice is made month by month on running totals (a city's "10 tháng" total covers
+ * its wards' months before it); for levels on the month's value. A `none` rollup reads the
+ * unit's own figures only.
  */
 export function yearPoints(
   cells: Cells | undefined,
   rule: RollupRule,
   rootDepth: number,
+  kind: IndicatorKind,
 ): Map<number, MonthlyPoint[]> {
   const years = new Map<number, MonthlyPoint[]>();
   if (!cells) return years;
-  for (const [year, byMonth] of chooseCells(cells, rule, rootDepth)) {
+  const byYear = new Map<number, MonthlyPoint[][]>();
+  for (const depth of eligibleDepths(cells, rule, rootDepth)) {
+    for (const [year, months] of cells.get(depth) ?? []) {
+      getOrCreate(byYear, year, () => []).push(levelPoints(rule, months));
+    }
+  }
+  for (const [year, levels] of byYear) {
+    const read = levels.map((points) => (kind === 'flow' ? flowTotals(points) : levelValues(points)));
     const points: MonthlyPoint[] = [];
-    let runningTotal = 0;
-    for (const month of [...byMonth.keys()].sort((a, b) => a - b)) {
-      const c = byMonth.get(month) as Cell;
-      const value = cellValue(rule, c);
-      runningTotal += value ?? 0;
-      if (c.gap || value === null) continue;
-      points.push(
-        c.bridge ? { month, value: runningTotal, cumulative: true } : { month, value, cumulative: false },
-      );
+    for (let m = 0; m < 12; m++) {
+      const value = read.map((r) => r[m]).find((v) => v !== null && v !== undefined);
+      if (value !== null && value !== undefined) points.push({ month: m + 1, value, cumulative: kind === 'flow' });
     }
     if (points.length) years.set(year, points);
   }

@@ -48,7 +48,7 @@ export async function progressSeries(ctx: ServiceContext, query: SeriesQuery) {
     listTargets(db, f.plan.id, f.unit.id),
   ]);
   const cells = buildCells(groups, reporters).get('')?.get(indicator.id);
-  const years = yearPoints(cells, indicator.rollup, f.unit.depth);
+  const years = yearPoints(cells, indicator.rollup, f.unit.depth, indicator.kind);
   const current = years.get(f.year) ?? [];
   const previousYears = Array.from({ length: HISTORY_YEARS }, (_, k) => years.get(f.year - 1 - k) ?? []);
   const target =

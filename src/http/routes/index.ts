@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { directivesRoutes } from './directives.routes.js';
 import { documentsRoutes } from './documents.routes.js';
+import { extractionRoutes } from './extraction.routes.js';
 import { figuresRoutes } from './figures.routes.js';
 import { meetingsRoutes } from './meetings.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -25,6 +26,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     usersRoutes,
     auditRoutes,
     documentsRoutes,
+    extractionRoutes,
   ]) {
     await app.register(plugin);
   }

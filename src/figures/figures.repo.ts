@@ -73,6 +73,7 @@ export async function listRevisions(db: Db, slot: FigureSlot): Promise<Figure[]>
 export interface NewRevision {
   slot: FigureSlot;
   provinceId: number | null;
+  unitDepth: number;
   value: number;
   status: string;
   source: string;
@@ -106,6 +107,7 @@ export async function appendRevision(
       indicator_id: fig.slot.indicatorId,
       unit_id: fig.slot.unitId,
       province_id: fig.provinceId,
+      unit_depth: fig.unitDepth,
       year: fig.slot.year,
       month: fig.slot.month,
       cumulative: fig.slot.cumulative ? 1 : 0,

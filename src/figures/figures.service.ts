@@ -172,6 +172,7 @@ async function recordOne(
     {
       slot,
       provinceId: unit.provinceId,
+      unitDepth: unit.depth,
       value,
       status: data.status,
       source: data.source,

@@ -70,7 +70,7 @@ describeStores('figures', (store) => {
     ['an unknown unit', { unitCode: 'khong-co' }, 'unitCode', 'Không tìm thấy đơn vị'],
     ['an unknown indicator', { indicatorCode: 'khong-co' }, 'indicatorCode', 'không có chỉ tiêu'],
     ['a year after the plan', { period: '2022-01' }, 'period', 'sau năm của kế hoạch'],
-    ['an unknown field', { extra: 1 }, '_', 'extra'],
+    ['an unknown field', { extra: 1 }, 'extra', 'extra'],
   ])('refuses %s, naming the field in Vietnamese', async (_, change, field, words) => {
     const { ctx, t, plan, flow } = await setup();
     const input = {

@@ -4,7 +4,13 @@ import { invalidField } from '../errors.js';
 import { text } from '../i18n.js';
 import { listPlanIndicators, type Plan, type PlanIndicator } from '../plans/plans.repo.js';
 import { requirePlan } from '../plans/plans.service.js';
-import { findUnitById, listPredecessorLinks, listUnits, type Unit } from '../units/units.repo.js';
+import {
+  findUnitById,
+  listPredecessorLinks,
+  listSubtree,
+  listUnits,
+  type Unit,
+} from '../units/units.repo.js';
 import { getUnit } from '../units/units.service.js';
 import { parseInput } from '../validation.js';
 import type { Scope } from './progress.repo.js';
@@ -83,14 +89,24 @@ function lineage(
   return [...out.values()];
 }
 
-export function scopeOf(
+/** A province, or a root above provinces: its figures are found by the province key alone. */
+const wholeProvinceOrMore = (u: Unit) =>
+  u.provinceId === u.id || (u.parentId === null && u.provinceId === null);
+
+export async function scopeOf(
   ctx: ServiceContext,
   f: Frame,
   roots: readonly Unit[],
   childrenOf: string | null,
-): Scope {
+): Promise<Scope> {
   const provinces = new Set(roots.map((r) => r.provinceId));
+  // Below a province the scope's units are few (a district, a commune): they are named by id.
+  const unitIds =
+    childrenOf !== null || roots.every(wholeProvinceOrMore)
+      ? null
+      : (await Promise.all(roots.map((r) => listSubtree(ctx.store.db, r)))).flat().map((u) => u.id);
   return {
+    unitIds,
     paths: roots.map((r) => r.path),
     provinceId: provinces.size === 1 ? (roots[0]?.provinceId ?? null) : null,
     indicatorIds: f.indicators.map((i) => i.id),

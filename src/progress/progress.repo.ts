@@ -1,6 +1,8 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../context.js';
 import type { DialectName } from '../store/dialect.js';
+import type { Database, FigureTable } from '../store/schema.js';
+import { getOrCreate } from '../util/get-or-create.js';
 
 /** Where the figures of a progress computation come from: subtrees of these roots. */
 export interface Scope {
@@ -8,6 +10,8 @@ export interface Scope {
   paths: readonly string[];
   /** Set when every root lies in one province: lets the query use the province key. */
   provinceId: number | null;
+  /** The units of the subtrees, when smaller than the province (or country) itself; else null. */
+  unitIds: readonly number[] | null;
   indicatorIds: readonly number[];
   fromYear: number;
   toYear: number;
@@ -61,76 +65,114 @@ function scopeFilter(scope: Scope) {
 }
 
 /**
- * The one aggregate behind every progress table: current month values (not cumulative
- * entries) grouped by indicator, tree depth, year and month. Cost is one pass over the
- * scope's figures through the covering partial index, whatever the number of indicators or units.
+ * Current month values (not cumulative entries) of the scope, unjoined: the units of a scope
+ * smaller than a province are named by id, and each figure carries its unit's depth.
  */
-export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthGroup[]> {
-  if (scope.indicatorIds.length === 0) return [];
-  const weighted = scope.weights.size > 0;
-  let q = db
+function monthValues(db: Db, scope: Scope) {
+  return db
     .selectFrom('figures as f')
-    .innerJoin('units as u', 'u.id', 'f.unit_id')
     .where('f.is_current', '=', 1)
     .where('f.cumulative', '=', 0)
-    .where('f.indicator_id', 'in', scope.indicatorIds)
     .where('f.year', '>=', scope.fromYear)
     .where('f.year', '<=', scope.toYear)
-    .where(scopeFilter(scope));
-  if (scope.provinceId !== null) q = q.where('f.province_id', '=', scope.provinceId);
-  const grouped = q
-    .select((eb) => [
-      childKey(scope).as('child'),
+    .$if(scope.provinceId !== null, (q) => q.where('f.province_id', '=', scope.provinceId as number))
+    .$if(scope.unitIds !== null && scope.childrenOf === null, (q) =>
+      q.where('f.unit_id', 'in', scope.unitIds as number[]),
+    );
+}
+
+type Sums = Omit<MonthGroup, 'weightedSum' | 'weightSum'>;
+
+/**
+ * The one aggregate behind every progress table: month values grouped by year, indicator, tree
+ * depth and month, in the order of the covering partial index, so a province is one ordered
+ * pass. A drill-down also groups by child unit, which needs the unit's path.
+ */
+async function sums(db: Db, scope: Scope): Promise<Sums[]> {
+  const base = monthValues(db, scope).where('f.indicator_id', 'in', scope.indicatorIds);
+  const select = (eb: ExpressionBuilder<Database & { f: FigureTable }, 'f'>) =>
+    [
       'f.indicator_id as indicatorId',
-      'u.depth as depth',
+      sql<number>`f.unit_depth`.as('depth'),
       'f.year as year',
       'f.month as month',
       eb.fn.sum<number>('f.value').as('sum'),
       eb.fn.countAll<number>().as('count'),
-    ])
-    .groupBy(['f.indicator_id', 'u.depth', 'f.year', 'f.month'])
-    // PostgreSQL refuses a constant in GROUP BY, so the child key joins the grouping only in a drill-down.
-    .$if(scope.childrenOf !== null, (qb) => qb.groupBy(childKey(scope)));
-  if (!weighted) {
-    const rows = await grouped.execute();
-    return rows.map((r) => ({
-      ...r,
-      sum: Number(r.sum),
-      count: Number(r.count),
-      weightedSum: null,
-      weightSum: null,
-    }));
+    ] as const;
+  const group = ['f.year', 'f.indicator_id', 'f.unit_depth', 'f.month'] as const;
+  const rows =
+    scope.childrenOf === null
+      ? await base
+          .select((eb) => [...select(eb), sql<string>`''`.as('child')])
+          .groupBy([...group])
+          .execute()
+      : await base
+          .innerJoin('units as u', 'u.id', 'f.unit_id')
+          .where(scopeFilter(scope))
+          .select((eb) => [...select(eb), childKey(scope).as('child')])
+          .groupBy([...group])
+          .groupBy(childKey(scope))
+          .execute();
+  return rows.map((r) => ({ ...r, depth: Number(r.depth), sum: Number(r.sum), count: Number(r.count) }));
+}
+
+/**
+ * Weighted rollups: each value beside the weight figure of the same unit and month, one query
+ * per weight indicator, joined through the province key so the weight is read from the index.
+ */
+async function weightedSums(
+  db: Db,
+  scope: Scope,
+): Promise<Map<string, { weightedSum: number; weightSum: number }>> {
+  const byWeight = new Map<number, number[]>();
+  for (const [id, weight] of scope.weights) getOrCreate(byWeight, weight, () => []).push(id);
+  const out = new Map<string, { weightedSum: number; weightSum: number }>();
+  for (const [weightId, ids] of byWeight) {
+    const rows = await monthValues(db, scope)
+      .where('f.indicator_id', 'in', ids)
+      .innerJoin('figures as w', (join) =>
+        join
+          .onRef('w.province_id', '=', 'f.province_id')
+          .onRef('w.year', '=', 'f.year')
+          .on('w.indicator_id', '=', weightId)
+          .onRef('w.unit_depth', '=', 'f.unit_depth')
+          .onRef('w.month', '=', 'f.month')
+          .onRef('w.unit_id', '=', 'f.unit_id')
+          .on('w.is_current', '=', 1)
+          .on('w.cumulative', '=', 0),
+      )
+      .$if(scope.childrenOf !== null, (q) =>
+        q.innerJoin('units as u', 'u.id', 'f.unit_id').where(scopeFilter(scope)),
+      )
+      .select((eb) => [
+        scope.childrenOf === null ? sql<string>`''`.as('child') : childKey(scope).as('child'),
+        'f.indicator_id as indicatorId',
+        sql<number>`f.unit_depth`.as('depth'),
+        'f.year as year',
+        'f.month as month',
+        eb.fn.sum<number>(sql`f.value * w.value`).as('weightedSum'),
+        eb.fn.sum<number>('w.value').as('weightSum'),
+      ])
+      .groupBy(['f.year', 'f.indicator_id', 'f.unit_depth', 'f.month'])
+      .$if(scope.childrenOf !== null, (q) => q.groupBy(childKey(scope)))
+      .execute();
+    for (const r of rows) {
+      out.set(groupKey(r), { weightedSum: Number(r.weightedSum), weightSum: Number(r.weightSum) });
+    }
   }
-  // Weighted rollups read the weight figure of the same unit and month beside each value.
-  const pairs = [...scope.weights.entries()];
-  const rows = await grouped
-    .leftJoin('figures as w', (join) =>
-      join
-        .onRef('w.unit_id', '=', 'f.unit_id')
-        .onRef('w.year', '=', 'f.year')
-        .onRef('w.month', '=', 'f.month')
-        .on('w.is_current', '=', 1)
-        .on('w.cumulative', '=', 0)
-        .on((eb) =>
-          eb.or(
-            pairs.map(([indicatorId, weightId]) =>
-              eb.and([eb('f.indicator_id', '=', indicatorId), eb('w.indicator_id', '=', weightId)]),
-            ),
-          ),
-        ),
-    )
-    .select((eb) => [
-      eb.fn.sum<number>(sql`f.value * w.value`).as('weightedSum'),
-      eb.fn.sum<number>('w.value').as('weightSum'),
-    ])
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    sum: Number(r.sum),
-    count: Number(r.count),
-    weightedSum: r.weightedSum === null ? null : Number(r.weightedSum),
-    weightSum: r.weightSum === null ? null : Number(r.weightSum),
-  }));
+  return out;
+}
+
+const groupKey = (g: { child: string; indicatorId: number; depth: number; year: number; month: number }) =>
+  `${g.child}|${g.indicatorId}|${Number(g.depth)}|${g.year}|${g.month}`;
+
+export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthGroup[]> {
+  if (scope.indicatorIds.length === 0) return [];
+  const [plain, weighted] = await Promise.all([
+    sums(db, scope),
+    scope.weights.size > 0 ? weightedSums(db, scope) : Promise.resolve(new Map()),
+  ]);
+  return plain.map((g) => ({ ...g, weightedSum: null, weightSum: null, ...weighted.get(groupKey(g)) }));
 }
 
 /**

@@ -129,7 +129,7 @@ export async function progressFor(
 ): Promise<ProgressReport> {
   const f = await frame(ctx, query, settings);
   const db = ctx.store.db;
-  const scope = scopeOf(ctx, f, await standingFor(ctx, f.unit), null);
+  const scope = await scopeOf(ctx, f, await standingFor(ctx, f.unit), null);
   const [groups, reporters, targets] = await Promise.all([
     aggregateMonthValues(db, scope),
     cumulativeReporters(db, scope),
@@ -165,7 +165,7 @@ export async function progressForChildren(
       (u.validFrom === null || u.validFrom < end) &&
       (u.validTo === null || u.validTo > start),
   );
-  const scope = scopeOf(ctx, f, [f.unit], f.unit.path);
+  const scope = await scopeOf(ctx, f, [f.unit], f.unit.path);
   const [groups, reporters, links, targets] = await Promise.all([
     aggregateMonthValues(db, scope),
     cumulativeReporters(db, scope),

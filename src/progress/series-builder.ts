@@ -1,6 +1,6 @@
 import { flowTotals, type IndicatorKind, type MonthlyPoint } from '../core/progress.js';
-import { levelValues } from '../core/series.js';
 import type { RollupRule } from '../core/rollup.js';
+import { levelValues } from '../core/series.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import type { MonthGroup, UnitPoint } from './progress.repo.js';
 
@@ -134,7 +134,9 @@ function cellValue(rule: RollupRule, c: Cell): number | null {
 }
 
 function eligibleDepths(cells: Cells, rule: RollupRule, rootDepth: number): number[] {
-  return [...cells.keys()].filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth)).sort((a, b) => a - b);
+  return [...cells.keys()]
+    .filter((d) => (rule === 'none' ? d === rootDepth : d >= rootDepth))
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -149,7 +151,9 @@ function levelPoints(rule: RollupRule, months: ReadonlyMap<number, Cell>): Month
     const value = cellValue(rule, c);
     runningTotal += value ?? 0;
     if (c.gap || value === null) continue;
-    points.push(c.bridge ? { month, value: runningTotal, cumulative: true } : { month, value, cumulative: false });
+    points.push(
+      c.bridge ? { month, value: runningTotal, cumulative: true } : { month, value, cumulative: false },
+    );
   }
   return points;
 }
@@ -180,7 +184,8 @@ export function yearPoints(
     const points: MonthlyPoint[] = [];
     for (let m = 0; m < 12; m++) {
       const value = read.map((r) => r[m]).find((v) => v !== null && v !== undefined);
-      if (value !== null && value !== undefined) points.push({ month: m + 1, value, cumulative: kind === 'flow' });
+      if (value !== null && value !== undefined)
+        points.push({ month: m + 1, value, cumulative: kind === 'flow' });
     }
     if (points.length) years.set(year, points);
   }

@@ -41,7 +41,7 @@ export async function progressSeries(ctx: ServiceContext, query: SeriesQuery) {
   }
   const db = ctx.store.db;
   const one = { ...f, indicators: [indicator] };
-  const scope = scopeOf(ctx, one, await standingFor(ctx, f.unit), null);
+  const scope = await scopeOf(ctx, one, await standingFor(ctx, f.unit), null);
   const [groups, reporters, targets] = await Promise.all([
     aggregateMonthValues(db, scope),
     cumulativeReporters(db, scope),

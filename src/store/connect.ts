@@ -16,6 +16,7 @@ import { text } from '../i18n.js';
 import type { DialectName } from './dialect.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-accounts.js';
+import * as m0003 from './migrations/0003-figure-depth.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_SQLITE_FILE = 'data/tiendo.db';
@@ -37,6 +38,7 @@ export interface StoreOptions {
 const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
   '0001-initial': m0001,
   '0002-accounts': m0002,
+  '0003-figure-depth': m0003,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

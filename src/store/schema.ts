@@ -86,6 +86,8 @@ export interface FigureTable {
   indicator_id: number;
   unit_id: number;
   province_id: number | null;
+  /** The unit's depth in the tree, copied like the province key (units never move). */
+  unit_depth: number | null;
   year: number;
   month: number;
   cumulative: Flag;

@@ -7,7 +7,10 @@ type AnyDb = Kysely<any>;
 /** Sessions, API tokens and login back-off for the server. */
 export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
   const id = idColumn(dialect);
-  await db.schema.alterTable('users').addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('locked_until', 'text').execute();
 
   await db.schema

@@ -51,7 +51,10 @@ export class BadRequestError extends AppError {
 /** Too many attempts; `retryAfterSeconds` tells when to try again. */
 export class RateLimitedError extends AppError {
   readonly code = 'rate_limited';
-  constructor(text: Text, readonly retryAfterSeconds: number) {
+  constructor(
+    text: Text,
+    readonly retryAfterSeconds: number,
+  ) {
     super(text);
   }
 }

@@ -26,6 +26,41 @@ const FIELD_LABELS: Record<string, Text> = {
   kind: text('loại', 'kind'),
   direction: text('chiều', 'direction'),
   rollup: text('cách tổng hợp', 'rollup'),
+  level: text('cấp đơn vị', 'unit level'),
+  validFrom: text('ngày có hiệu lực', 'valid from'),
+  validTo: text('ngày hết hiệu lực', 'valid to'),
+  predecessorCodes: text('mã các đơn vị cũ', 'predecessor codes'),
+  on: text('ngày sáp nhập', 'merger date'),
+  root: text('đơn vị gốc', 'root unit'),
+  ownerUnitCode: text('đơn vị quản lý chỉ tiêu', 'owner unit'),
+  documentNumber: text('số văn bản', 'document number'),
+  adoptedOn: text('ngày ban hành', 'adoption date'),
+  defaultBasis: text('căn cứ chỉ tiêu mặc định', 'default basis'),
+  issuingBody: text('cơ quan giao chỉ tiêu', 'issuing body'),
+  decimals: text('số chữ số thập phân', 'decimals'),
+  aliases: text('tên gọi khác', 'aliases'),
+  allowNegative: text('cho phép số âm', 'allow negative'),
+  field: text('lĩnh vực', 'field'),
+  sortOrder: text('thứ tự', 'order'),
+  baseline: text('mức đầu năm', 'baseline'),
+  version: text('phiên bản', 'version'),
+  revision: text('lần ghi', 'revision'),
+  limit: text('số dòng mỗi trang', 'page size'),
+  offset: text('vị trí bắt đầu', 'offset'),
+  title: text('tiêu đề', 'title'),
+  text: text('nội dung', 'text'),
+  username: text('tên đăng nhập', 'username'),
+  password: text('mật khẩu', 'password'),
+  displayName: text('họ tên', 'display name'),
+  role: text('vai trò', 'role'),
+  leadUnitCode: text('đơn vị chủ trì', 'lead unit'),
+  coUnitCodes: text('đơn vị phối hợp', 'co-units'),
+  reportedOn: text('ngày báo cáo', 'report date'),
+  evidence: text('minh chứng', 'evidence'),
+  cumulative: text('lũy kế', 'cumulative'),
+  plan: text('kế hoạch', 'plan'),
+  indicator: text('chỉ tiêu', 'indicator'),
+  meeting: text('hội nghị', 'meeting'),
 };
 
 function fieldLabel(path: PropertyKey[]): Text {
@@ -61,9 +96,11 @@ function message(issue: z.core.$ZodIssue, map: typeof vi): string {
 /** Turns zod issues into field problems with Vietnamese and English messages. */
 export function zodProblems(error: z.ZodError, row?: number): FieldProblem[] {
   return error.issues.map((issue) => {
-    const label = fieldLabel(issue.path);
+    // An unknown key is the key's own problem, so it is reported under its name.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(',')] : issue.path;
+    const label = fieldLabel(path);
     const problem: FieldProblem = {
-      field: issue.path.map(String).join('.') || '_',
+      field: path.map(String).join('.') || '_',
       message: text(`${label.vi}: ${message(issue, vi)}`, `${label.en}: ${message(issue, en)}`),
     };
     if (row !== undefined) problem.row = row;
@@ -73,7 +110,8 @@ export function zodProblems(error: z.ZodError, row?: number): FieldProblem[] {
 
 /** Validates input at the edge; the one place a zod error becomes an InvalidError. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, row?: number): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets the messages say what was sent instead ("nhận được số", not "undefined").
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const fields = zodProblems(result.error, row);
   const first = fields[0]?.message ?? text('Dữ liệu không hợp lệ', 'Invalid input');

@@ -39,16 +39,25 @@ export interface AuditFilter {
   entity?: string | undefined;
   entityId?: number | undefined;
   userId?: number | undefined;
+  action?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  let q = db.selectFrom('audit_log').selectAll();
+/** The one place filters become SQL, shared by the page and its total. */
+function filtered(db: Db, filter: AuditFilter) {
+  let q = db.selectFrom('audit_log');
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
   if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
-  const rows = await q
+  if (filter.action) q = q.where('action', '=', filter.action);
+  return q;
+}
+
+/** Entries matching the filter, newest first. */
+export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  const rows = await filtered(db, filter)
+    .selectAll()
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 100)
     .offset(filter.offset ?? 0)
@@ -63,4 +72,12 @@ export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<Audit
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
   }));
+}
+
+/** How many entries match the filter (limit and offset ignored). */
+export async function countAudit(db: Db, filter: AuditFilter = {}): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -18,6 +18,8 @@ export interface VersionedUpdate<T> {
   audit: Audit;
   action: string;
   entity: string;
+  /** Child rows (a meeting's lists, a directive's co-units), written only once the check passed. */
+  writeChildren?: (before: T) => Promise<void>;
 }
 
 /**
@@ -27,12 +29,13 @@ export interface VersionedUpdate<T> {
 export async function updateVersioned<T>(trx: Transaction<Database>, u: VersionedUpdate<T>): Promise<T> {
   const before = await u.load(trx);
   if (before === undefined) throw u.notFound();
-  const stale = () => {
+  // The writer who committed since our read is why this edit is stale: show the row as they left it.
+  const stale = async () => {
     const message = text(
       'Dữ liệu đã được người khác sửa trong lúc bạn nhập; hãy xem bản mới và nhập lại',
       'Someone else changed this meanwhile; review the current version and try again',
     );
-    return new ConflictError(message, [{ field: 'version', message }], before);
+    return new ConflictError(message, [{ field: 'version', message }], (await u.load(trx)) ?? before);
   };
   const done = await trx
     .updateTable(u.table)
@@ -40,7 +43,8 @@ export async function updateVersioned<T>(trx: Transaction<Database>, u: Versione
     .where('id', '=', u.id)
     .where('version', '=', u.version)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw stale();
+  if (Number(done.numUpdatedRows) !== 1) throw await stale();
+  await u.writeChildren?.(before);
   const after = (await u.load(trx)) as T;
   await u.audit({ action: u.action, entity: u.entity, entityId: u.id, before, after });
   return after;

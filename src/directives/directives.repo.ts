@@ -1,7 +1,9 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../context.js';
 import type { DirectiveStatus } from '../core/directive-status.js';
+import { readablePath } from '../meetings/readable.js';
 import type { Database, DirectiveTable } from '../store/schema.js';
+import type { Principal } from '../users/access.js';
 
 export interface DirectiveRecord {
   id: number;
@@ -50,14 +52,23 @@ export interface DirectiveQuery {
   /** Directives led by, or shared with, a unit of this subtree. */
   unitPath?: string | undefined;
   key?: boolean | undefined;
+  /** Only directives whose lead unit or a co-unit this caller may read. */
+  visibleTo?: Principal | undefined;
   today: string;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
-/** The status rule of src/core, spelled in SQL so a filter by status pages in the database. */
+type Eb = ExpressionBuilder<Database & { d: DirectiveTable }, 'd'>;
+
+/**
+ * The status rule of src/core, spelled in SQL so a filter by status pages in the database. A
+ * completion dated after `today` does not count yet, as in the rule.
+ */
 function statusFilter(status: DirectiveStatus, today: string) {
-  return (eb: ExpressionBuilder<Database & { d: DirectiveTable }, 'd'>) => {
-    const open = eb('d.completed_on', 'is', null);
-    const done = eb('d.completed_on', 'is not', null);
+  return (eb: Eb) => {
+    const open = eb.or([eb('d.completed_on', 'is', null), eb('d.completed_on', '>', today)]);
+    const done = eb('d.completed_on', '<=', today);
     switch (status) {
       case 'ongoing':
         return eb.and([open, eb('d.deadline', 'is', null)]);
@@ -76,35 +87,55 @@ function statusFilter(status: DirectiveStatus, today: string) {
   };
 }
 
-export async function queryDirectives(db: Db, q: DirectiveQuery): Promise<DirectiveRecord[]> {
-  let sel = db.selectFrom('directives as d').selectAll('d');
+/** The directive's lead unit or one of its co-units meets `test` (a condition on `u.path`). */
+function someUnit(eb: Eb, test: (path: 'lu.path' | 'cu.path') => Expression<SqlBool>) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('units as lu')
+        .select('lu.id')
+        .whereRef('lu.id', '=', 'd.lead_unit_id')
+        .where(test('lu.path')),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('directive_co_units as c')
+        .innerJoin('units as cu', 'cu.id', 'c.unit_id')
+        .select('c.unit_id')
+        .whereRef('c.directive_id', '=', 'd.id')
+        .where(test('cu.path')),
+    ),
+  ]);
+}
+
+/** Deadline order, standing tasks (no deadline) last on both engines; the page and total in SQL. */
+export async function pageDirectiveRecords(
+  db: Db,
+  q: DirectiveQuery,
+): Promise<{ records: DirectiveRecord[]; total: number }> {
+  let sel = db.selectFrom('directives as d');
   if (q.meetingId !== undefined) sel = sel.where('d.meeting_id', '=', q.meetingId);
   if (q.key !== undefined) sel = sel.where('d.is_key', '=', q.key ? 1 : 0);
   if (q.status) sel = sel.where(statusFilter(q.status, q.today));
-  if (q.unitPath) {
-    const like = `${q.unitPath}%`;
-    sel = sel.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('units as lu')
-            .select('lu.id')
-            .whereRef('lu.id', '=', 'd.lead_unit_id')
-            .where('lu.path', 'like', like),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('directive_co_units as c')
-            .innerJoin('units as cu', 'cu.id', 'c.unit_id')
-            .select('c.unit_id')
-            .whereRef('c.directive_id', '=', 'd.id')
-            .where('cu.path', 'like', like),
-        ),
-      ]),
-    );
-  }
-  const rows = await sel.orderBy('d.deadline').orderBy('d.id').execute();
-  return attachCoUnits(db, rows);
+  const { unitPath, visibleTo } = q;
+  if (unitPath)
+    sel = sel.where((eb) => someUnit(eb, (path) => sql<SqlBool>`${sql.ref(path)} like ${`${unitPath}%`}`));
+  if (visibleTo) sel = sel.where((eb) => someUnit(eb, (path) => readablePath(path, visibleTo)));
+  let items = sel
+    .selectAll('d')
+    .orderBy(sql`case when d.deadline is null then 1 else 0 end`)
+    .orderBy('d.deadline')
+    .orderBy('d.id');
+  if (q.limit !== undefined) items = items.limit(q.limit).offset(q.offset ?? 0);
+  const [rows, count] = await Promise.all([
+    items.execute(),
+    sel.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { records: await attachCoUnits(db, rows), total: Number(count.n) };
+}
+
+export async function queryDirectives(db: Db, q: DirectiveQuery): Promise<DirectiveRecord[]> {
+  return (await pageDirectiveRecords(db, q)).records;
 }
 
 async function attachCoUnits(db: Db, rows: Selectable<DirectiveTable>[]): Promise<DirectiveRecord[]> {

@@ -47,3 +47,19 @@ export const directiveFilterSchema = z
   })
   .strict();
 export type DirectiveFilter = z.input<typeof directiveFilterSchema>;
+
+/**
+ * An edit: only the fields given change; `deadline: null` makes it a standing task. A completed
+ * directive's deadline may still be corrected: its status is computed, never stored.
+ */
+export const directivePatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: directiveInputSchema.shape.title.optional(),
+    deadline: isoDateSchema.nullable().optional(),
+    leadUnitCode: codeSchema.optional(),
+    coUnitCodes: directiveInputSchema.shape.coUnitCodes.unwrap().optional(),
+    key: z.boolean().optional(),
+  })
+  .strict();
+export type DirectivePatch = z.input<typeof directivePatchSchema>;

@@ -1,21 +1,26 @@
 import type { Transaction } from 'kysely';
+import { updateVersioned } from '../audit/versioned.js';
 import { type Audit, writeTransaction } from '../audit/write.js';
-import { type Db, type ServiceContext, todayIso } from '../context.js';
-import { type DirectiveStatus, directiveStatus } from '../core/directive-status.js';
-import { ConflictError, invalidField, NotFoundError } from '../errors.js';
+import { type ServiceContext, todayIso } from '../context.js';
+import { AppError, type FieldProblem, InvalidError, invalidField } from '../errors.js';
 import { text } from '../i18n.js';
 import { meetingNotFound } from '../meetings/meetings.service.js';
 import type { Database } from '../store/schema.js';
-import { findUnitsByCodes, findUnitsByIds, type Unit } from '../units/units.repo.js';
-import { getUnit, unitNotFound } from '../units/units.service.js';
+import type { Unit } from '../units/units.repo.js';
+import { getUnit } from '../units/units.service.js';
+import type { Principal } from '../users/access.js';
 import { parseInput } from '../validation.js';
 import {
-  type DirectiveRecord,
-  type DirectiveUpdate,
-  findDirective,
-  listUpdates,
-  queryDirectives,
-} from './directives.repo.js';
+  type Directive,
+  type DirectiveDetail,
+  directiveNotFound,
+  loadDirective,
+  present,
+  unitsByCode,
+  unitsOf,
+  writeCoUnits,
+} from './directives.present.js';
+import { type DirectiveRecord, findDirective, pageDirectiveRecords } from './directives.repo.js';
 import {
   type DirectiveFilter,
   type DirectiveInput,
@@ -25,38 +30,7 @@ import {
   directiveUpdateInputSchema,
 } from './directives.schema.js';
 
-/** A directive as people read it: units by code and name, and the status as of today. */
-export interface Directive extends DirectiveRecord {
-  status: DirectiveStatus;
-  leadUnit: { code: string; name: string };
-  coUnits: { code: string; name: string }[];
-}
-
-function directiveNotFound(id: number): NotFoundError {
-  const message = text(`Không tìm thấy nhiệm vụ số ${id}`, `No directive with id ${id}`);
-  return new NotFoundError(message, [{ field: 'directiveId', message }]);
-}
-
-async function unitsOf(db: Db, records: readonly DirectiveRecord[]): Promise<Map<number, Unit>> {
-  const units = await findUnitsByIds(
-    db,
-    records.flatMap((d) => [d.leadUnitId, ...d.coUnitIds]),
-  );
-  return new Map(units.map((u) => [u.id, u]));
-}
-
-function present(d: DirectiveRecord, units: ReadonlyMap<number, Unit>, today: string): Directive {
-  const named = (id: number) => {
-    const u = units.get(id);
-    return { code: u?.code ?? String(id), name: u?.name ?? '' };
-  };
-  return {
-    ...d,
-    status: directiveStatus(d, today),
-    leadUnit: named(d.leadUnitId),
-    coUnits: d.coUnitIds.map(named),
-  };
-}
+export type { Directive, DirectiveDetail } from './directives.present.js';
 
 async function insertDirective(
   trx: Transaction<Database>,
@@ -65,11 +39,8 @@ async function insertDirective(
   input: DirectiveInput,
 ) {
   const data = parseInput(directiveInputSchema, input);
-  const codes = [data.leadUnitCode, ...data.coUnitCodes];
-  const units = await findUnitsByCodes(trx, codes);
-  const missing = codes.find((c) => !units.some((u) => u.code === c));
-  if (missing) throw unitNotFound(missing, missing === data.leadUnitCode ? 'leadUnitCode' : 'coUnitCodes');
-  const lead = units.find((u) => u.code === data.leadUnitCode) as Unit;
+  const [lead] = (await unitsByCode(trx, [data.leadUnitCode], 'leadUnitCode')) as [Unit];
+  const coUnits = await unitsByCode(trx, data.coUnitCodes, 'coUnitCodes');
   if (data.meetingId !== undefined) {
     const meeting = await trx
       .selectFrom('meetings')
@@ -107,30 +78,45 @@ async function insertDirective(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const coUnits = units.filter((u) => u.id !== lead.id);
-  if (coUnits.length) {
-    await trx
-      .insertInto('directive_co_units')
-      .values(coUnits.map((u) => ({ directive_id: id, unit_id: u.id })))
-      .execute();
-  }
+  await writeCoUnits(trx, id, lead.id, coUnits);
   const record = (await findDirective(trx, id)) as DirectiveRecord;
   await audit({ action: 'directive.create', entity: 'directive', entityId: id, after: record });
-  return present(record, new Map(units.map((u) => [u.id, u])), todayIso(ctx));
+  return present(record, new Map([lead, ...coUnits].map((u) => [u.id, u])), todayIso(ctx));
 }
 
 export function createDirective(ctx: ServiceContext, input: DirectiveInput): Promise<Directive> {
   return writeTransaction(ctx, (trx, audit) => insertDirective(trx, ctx, audit, input));
 }
 
-/** Turns a conclusion into directives in one step: all are created, or none. */
+/**
+ * Turns a conclusion into directives in one step: all are created, or none. Every row is
+ * checked and the problems of all rows are reported together, numbered from 1.
+ */
 export function createDirectives(
   ctx: ServiceContext,
   inputs: readonly DirectiveInput[],
 ): Promise<Directive[]> {
   return writeTransaction(ctx, async (trx, audit) => {
     const out: Directive[] = [];
-    for (const input of inputs) out.push(await insertDirective(trx, ctx, audit, input));
+    const problems: FieldProblem[] = [];
+    for (const [i, input] of inputs.entries()) {
+      try {
+        out.push(await insertDirective(trx, ctx, audit, input));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        problems.push(...error.fields.map((f) => ({ ...f, row: i + 1 })));
+      }
+    }
+    const first = problems[0];
+    if (first) {
+      throw new InvalidError(
+        text(
+          `${problems.length} lỗi; dòng ${first.row}: ${first.message.vi}. Chưa tạo nhiệm vụ nào.`,
+          `${problems.length} problems; row ${first.row}: ${first.message.en}. No directive was created.`,
+        ),
+        problems,
+      );
+    }
     return out;
   });
 }
@@ -142,53 +128,65 @@ export function createDirectives(
 export async function addDirectiveUpdate(
   ctx: ServiceContext,
   input: DirectiveUpdateInput,
-): Promise<Directive> {
+): Promise<DirectiveDetail> {
   const data = parseInput(directiveUpdateInputSchema, input);
+  const today = todayIso(ctx);
+  const id = data.directiveId;
+  const update = { reportedOn: data.reportedOn, text: data.text, evidence: data.evidence ?? null };
   return writeTransaction(ctx, async (trx, audit) => {
-    const before = await findDirective(trx, data.directiveId);
-    if (!before) throw directiveNotFound(data.directiveId);
-    await trx
-      .insertInto('directive_updates')
-      .values({
-        directive_id: before.id,
-        reported_on: data.reportedOn,
-        text: data.text,
-        evidence: data.evidence ?? null,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.now().toISOString(),
-      })
-      .execute();
-    if (data.completed) {
-      const stale = () =>
-        new ConflictError(
-          text(
-            'Nhiệm vụ đã được người khác cập nhật; hãy tải lại',
-            'The directive changed meanwhile; reload it',
-          ),
-          [{ field: 'version', message: text('phiên bản cũ', 'stale version') }],
-          before,
-        );
-      if (before.completedOn !== null || data.version !== before.version) throw stale();
-      const done = await trx
-        .updateTable('directives')
-        .set({ completed_on: data.reportedOn, version: before.version + 1 })
-        .where('id', '=', before.id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw stale();
+    const record = () =>
+      trx
+        .insertInto('directive_updates')
+        .values({
+          directive_id: id,
+          reported_on: update.reportedOn,
+          text: update.text,
+          evidence: update.evidence,
+          recorded_by: ctx.actor.userId,
+          recorded_at: ctx.now().toISOString(),
+        })
+        .execute();
+    const load = (t: Transaction<Database>) => loadDirective(t, id, today);
+    if (!data.completed) {
+      const before = await load(trx);
+      if (!before) throw directiveNotFound(id);
+      await record();
+      const after = (await load(trx)) as DirectiveDetail;
+      await audit({ action: 'directive.update', entity: 'directive', entityId: id, before, after });
+      return after;
     }
-    const after = (await findDirective(trx, before.id)) as DirectiveRecord;
-    await audit({
-      action: data.completed ? 'directive.complete' : 'directive.update',
+    if (data.version === undefined) {
+      throw invalidField(
+        'version',
+        text(
+          'Báo hoàn thành cần ghi phiên bản (version) của nhiệm vụ đang xem',
+          'Completing needs the version of the directive you saw',
+        ),
+      );
+    }
+    return updateVersioned(trx, {
+      table: 'directives',
+      id,
+      version: data.version,
+      set: { completed_on: update.reportedOn },
+      load,
+      notFound: () => directiveNotFound(id),
+      audit,
+      action: 'directive.complete',
       entity: 'directive',
-      entityId: before.id,
-      before,
-      after: {
-        ...after,
-        update: { reportedOn: data.reportedOn, text: data.text, evidence: data.evidence ?? null },
+      writeChildren: async (before) => {
+        if (before.completedOn !== null) {
+          throw invalidField(
+            'completed',
+            text(
+              `Nhiệm vụ đã hoàn thành ngày ${before.completedOn}`,
+              `The directive was completed on ${before.completedOn}`,
+            ),
+          );
+        }
+        await record();
       },
     });
-    return present(after, await unitsOf(trx, [after]), todayIso(ctx));
   });
 }
 
@@ -196,28 +194,40 @@ export async function listDirectives(
   ctx: ServiceContext,
   filter: DirectiveFilter = {},
 ): Promise<Directive[]> {
+  return (await pageDirectives(ctx, filter)).items;
+}
+
+export interface DirectiveWindow {
+  /** Only directives whose lead unit or a co-unit this caller may read. */
+  visibleTo?: Principal | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** One page of directives, filtered (status included) and counted in the database. */
+export async function pageDirectives(
+  ctx: ServiceContext,
+  filter: DirectiveFilter,
+  window: DirectiveWindow = {},
+): Promise<{ items: Directive[]; total: number }> {
   const f = parseInput(directiveFilterSchema, filter);
   const db = ctx.store.db;
   const unit = f.unitCode ? await getUnit(ctx, f.unitCode) : undefined;
   const today = todayIso(ctx);
-  const records = await queryDirectives(db, {
+  const { records, total } = await pageDirectiveRecords(db, {
     meetingId: f.meetingId,
     status: f.status,
     unitPath: unit?.path,
     key: f.key,
     today,
+    ...window,
   });
   const byId = await unitsOf(db, records);
-  return records.map((d) => present(d, byId, today));
+  return { items: records.map((d) => present(d, byId, today)), total };
 }
 
-export async function getDirective(
-  ctx: ServiceContext,
-  id: number,
-): Promise<Directive & { updates: DirectiveUpdate[] }> {
-  const db = ctx.store.db;
-  const record = await findDirective(db, id);
-  if (!record) throw directiveNotFound(id);
-  const [updates, units] = await Promise.all([listUpdates(db, id), unitsOf(db, [record])]);
-  return { ...present(record, units, todayIso(ctx)), updates };
+export async function getDirective(ctx: ServiceContext, id: number): Promise<DirectiveDetail> {
+  const directive = await loadDirective(ctx.store.db, id, todayIso(ctx));
+  if (!directive) throw directiveNotFound(id);
+  return directive;
 }

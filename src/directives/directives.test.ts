@@ -112,6 +112,8 @@ describeStores('directives', (store) => {
       { deadline: '2021-11-30', done: '2021-11-30' },
       { deadline: '2021-11-30', done: '2021-12-01' },
       { done: '2021-11-01' },
+      // Completed after "today" (a review looking back): not done yet, in SQL as in the rule.
+      { deadline: '2021-12-31', done: '2021-12-05' },
     ];
     const made = [];
     for (const [i, s] of specs.entries()) {

@@ -85,6 +85,18 @@ export async function buildApp(
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
+  // A request already being handled when shutdown starts would leave its keep-alive socket open
+  // once answered, and close() would wait out the keep-alive timeout (72 s) for it.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   // JSON only, and strict UTF-8: a form post (text/plain) cannot reach a route, and bytes that are
   // not UTF-8 are refused instead of being stored as replacement characters.
   app.removeAllContentTypeParsers();

@@ -11,7 +11,7 @@ import { zodProblems } from '../validation.js';
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const fields = zodProblems(result.error);
     return {

@@ -9,6 +9,7 @@ export interface Person {
 export interface Position {
   title: string;
   unitId: number | null;
+  unitCode: string | null;
   validFrom: string | null;
   validTo: string | null;
 }
@@ -61,15 +62,49 @@ export async function positionsOn(db: Db, personId: number, date: string): Promi
 }
 
 export async function listPeople(db: Db): Promise<Person[]> {
-  const [people, positions] = await Promise.all([
-    db.selectFrom('people').select(['id', 'full_name']).orderBy('full_name').execute(),
-    db.selectFrom('positions').selectAll().orderBy('id').execute(),
+  return (await pagePeople(db, {})).items;
+}
+
+/** People by name, with every position they held; the page and the total from the database. */
+export async function pagePeople(
+  db: Db,
+  window: { limit?: number | undefined; offset?: number | undefined },
+): Promise<{ items: Person[]; total: number }> {
+  let q = db.selectFrom('people').select(['id', 'full_name']).orderBy('full_name').orderBy('id');
+  if (window.limit !== undefined) q = q.limit(window.limit).offset(window.offset ?? 0);
+  const [people, count] = await Promise.all([
+    q.execute(),
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return people.map((p) => ({
+  const positions = people.length
+    ? await db
+        .selectFrom('positions as x')
+        .leftJoin('units as u', 'u.id', 'x.unit_id')
+        .selectAll('x')
+        .select('u.code as unit_code')
+        .where(
+          'x.person_id',
+          'in',
+          people.map((p) => p.id),
+        )
+        .orderBy('x.id')
+        .execute()
+    : [];
+  const items = people.map((p) => ({
     id: p.id,
     fullName: p.full_name,
     positions: positions
       .filter((x) => x.person_id === p.id)
-      .map((x) => ({ title: x.title, unitId: x.unit_id, validFrom: x.valid_from, validTo: x.valid_to })),
+      .map((x) => ({
+        title: x.title,
+        unitId: x.unit_id,
+        unitCode: x.unit_code,
+        validFrom: x.valid_from,
+        validTo: x.valid_to,
+      })),
   }));
+  return { items, total: Number(count.n) };
 }

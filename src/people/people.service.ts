@@ -6,7 +6,14 @@ import { text } from '../i18n.js';
 import { findUnitByCode } from '../units/units.repo.js';
 import { unitNotFound } from '../units/units.service.js';
 import { codeSchema, isoDateSchema, parseInput } from '../validation.js';
-import { findPersonByName, insertPerson, insertPosition, listPeople, type Person } from './people.repo.js';
+import {
+  findPersonByName,
+  insertPerson,
+  insertPosition,
+  listPeople,
+  type Person,
+  pagePeople,
+} from './people.repo.js';
 
 export const personInputSchema = z
   .object({
@@ -43,6 +50,7 @@ export async function createPerson(ctx: ServiceContext, input: PersonInput): Pro
       const position = {
         title: p.title,
         unitId: unit?.id ?? null,
+        unitCode: unit?.code ?? null,
         validFrom: p.validFrom ?? null,
         validTo: p.validTo ?? null,
       };
@@ -63,4 +71,11 @@ export async function ensurePerson(db: Db, fullName: string): Promise<number> {
 
 export function people(ctx: ServiceContext): Promise<Person[]> {
   return listPeople(ctx.store.db);
+}
+
+export function peoplePage(
+  ctx: ServiceContext,
+  window: { limit: number; offset: number },
+): Promise<{ items: Person[]; total: number }> {
+  return pagePeople(ctx.store.db, window);
 }

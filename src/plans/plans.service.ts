@@ -2,7 +2,7 @@ import { writeTransaction } from '../audit/write.js';
 import type { Db, ServiceContext } from '../context.js';
 import { ConflictError, invalidField, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
-import { findUnitByCode, type Unit } from '../units/units.repo.js';
+import { findUnitByCode, findUnitById, findUnitsByIds, type Unit } from '../units/units.repo.js';
 import { unitNotFound } from '../units/units.service.js';
 import { parseInput } from '../validation.js';
 import {
@@ -11,6 +11,7 @@ import {
   findPlanIndicator,
   type Indicator,
   listPlanIndicators,
+  listPlans,
   listTargets,
   type Plan,
   type PlanIndicator,
@@ -30,9 +31,9 @@ import {
   targetInputSchema,
 } from './plans.schema.js';
 
-export function planNotFound(code: string): NotFoundError {
+export function planNotFound(code: string, field = 'planCode'): NotFoundError {
   const message = text(`Không tìm thấy kế hoạch có mã "${code}"`, `No plan with code "${code}"`);
-  return new NotFoundError(message, [{ field: 'planCode', message }]);
+  return new NotFoundError(message, [{ field, message }]);
 }
 
 function indicatorNotFound(code: string, planCode?: string): NotFoundError {
@@ -45,9 +46,9 @@ function indicatorNotFound(code: string, planCode?: string): NotFoundError {
   return new NotFoundError(message, [{ field: 'indicatorCode', message }]);
 }
 
-export async function requirePlan(db: Db, code: string): Promise<Plan> {
+export async function requirePlan(db: Db, code: string, field = 'planCode'): Promise<Plan> {
   const plan = await findPlanByCode(db, code);
-  if (!plan) throw planNotFound(code);
+  if (!plan) throw planNotFound(code, field);
   return plan;
 }
 
@@ -186,8 +187,18 @@ export async function setTarget(ctx: ServiceContext, input: TargetInput): Promis
   return writeTransaction(ctx, async (trx, audit) => {
     const plan = await requirePlan(trx, data.planCode);
     const indicator = await requirePlanIndicator(trx, plan, data.indicatorCode);
-    const unit = data.unitCode ? await requireUnit(trx, data.unitCode, 'unitCode') : undefined;
-    const unitId = unit?.id ?? plan.unitId;
+    const planUnit = (await findUnitById(trx, plan.unitId)) as Unit;
+    const unit = data.unitCode ? await requireUnit(trx, data.unitCode, 'unitCode') : planUnit;
+    // A plan sets targets for its own unit and the units below it, never for another branch.
+    if (!unit.path.startsWith(planUnit.path)) {
+      throw invalidField(
+        'unitCode',
+        text(
+          `Đơn vị "${unit.code}" không thuộc phạm vi kế hoạch "${plan.code}" (${planUnit.name})`,
+          `Unit "${unit.code}" is outside plan "${plan.code}" (${planUnit.name})`,
+        ),
+      );
+    }
     const issuingBody = data.issuingBody ?? plan.issuingBody;
     if (data.value < 0 && !indicator.allowNegative) {
       throw invalidField(
@@ -200,7 +211,7 @@ export async function setTarget(ctx: ServiceContext, input: TargetInput): Promis
       .selectAll()
       .where('plan_id', '=', plan.id)
       .where('indicator_id', '=', indicator.id)
-      .where('unit_id', '=', unitId)
+      .where('unit_id', '=', unit.id)
       .where('basis', '=', data.basis)
       .where('issuing_body', '=', issuingBody)
       .executeTakeFirst();
@@ -213,7 +224,8 @@ export async function setTarget(ctx: ServiceContext, input: TargetInput): Promis
     };
     if (existing && existing.version !== data.version) throw stale();
     if (!existing && data.version !== undefined) {
-      throw new NotFoundError(text('Không tìm thấy chỉ tiêu kế hoạch để sửa', 'No target to update'));
+      const message = text('Không tìm thấy chỉ tiêu kế hoạch để sửa', 'No target to update');
+      throw new NotFoundError(message, [{ field: 'version', message }]);
     }
     const row = existing
       ? await trx
@@ -229,7 +241,7 @@ export async function setTarget(ctx: ServiceContext, input: TargetInput): Promis
           .values({
             plan_id: plan.id,
             indicator_id: indicator.id,
-            unit_id: unitId,
+            unit_id: unit.id,
             basis: data.basis,
             issuing_body: issuingBody,
             value: data.value,
@@ -249,10 +261,16 @@ export async function setTarget(ctx: ServiceContext, input: TargetInput): Promis
   });
 }
 
+/** A target with the codes a client sends back to change it. */
+export interface TargetView extends Target {
+  indicatorCode: string;
+  unitCode: string;
+}
+
 export interface PlanDetail {
   plan: Plan;
   indicators: PlanIndicator[];
-  targets: Target[];
+  targets: TargetView[];
 }
 
 export async function getPlanDetail(ctx: ServiceContext, code: string): Promise<PlanDetail> {
@@ -262,5 +280,41 @@ export async function getPlanDetail(ctx: ServiceContext, code: string): Promise<
     listPlanIndicators(db, plan.id),
     listTargets(db, plan.id),
   ]);
-  return { plan, indicators, targets };
+  const units = await findUnitsByIds(
+    db,
+    targets.map((t) => t.unitId),
+  );
+  const codeOf = (list: { id: number; code: string }[], id: number) =>
+    list.find((x) => x.id === id)?.code ?? '';
+  return {
+    plan,
+    indicators,
+    targets: targets.map((t) => ({
+      ...t,
+      indicatorCode: codeOf(indicators, t.indicatorId),
+      unitCode: codeOf(units, t.unitId),
+    })),
+  };
+}
+
+export interface PlanSummary extends Plan {
+  unitCode: string;
+  unitName: string;
+}
+
+/** Plans of the units `visible` accepts (the caller's branch), newest year first. */
+export async function listVisiblePlans(
+  ctx: ServiceContext,
+  filter: { year?: number | undefined; visible: (unit: Unit) => boolean },
+): Promise<PlanSummary[]> {
+  const db = ctx.store.db;
+  const plans = (await listPlans(db)).filter((p) => filter.year === undefined || p.year === filter.year);
+  const units = await findUnitsByIds(
+    db,
+    plans.map((p) => p.unitId),
+  );
+  return plans.flatMap((plan) => {
+    const unit = units.find((u) => u.id === plan.unitId);
+    return unit && filter.visible(unit) ? [{ ...plan, unitCode: unit.code, unitName: unit.name }] : [];
+  });
 }

@@ -15,10 +15,12 @@ export const UNIT_LEVELS = [
   'phong_ban',
 ] as const;
 
+const unitName = z.string().trim().min(1).max(200);
+
 export const unitInputSchema = z
   .object({
     code: codeSchema,
-    name: z.string().trim().min(1).max(200),
+    name: unitName,
     level: z.enum(UNIT_LEVELS),
     parentCode: codeSchema.optional(),
     validFrom: isoDateSchema.optional(),
@@ -31,7 +33,7 @@ export type UnitInput = z.input<typeof unitInputSchema>;
 export const mergeInputSchema = z
   .object({
     code: codeSchema,
-    name: z.string().trim().min(1).max(200),
+    name: unitName,
     level: z.enum(UNIT_LEVELS),
     parentCode: codeSchema,
     predecessorCodes: z.array(codeSchema).min(1),
@@ -39,3 +41,17 @@ export const mergeInputSchema = z
   })
   .strict();
 export type MergeInput = z.input<typeof mergeInputSchema>;
+
+/**
+ * What may change on a unit that exists. Its code, level and place in the tree stay: figures,
+ * plans and roles hang on them, and a reorganisation is a merger, not an edit.
+ * `validTo: null` reopens a unit ended by mistake.
+ */
+export const unitUpdateSchema = z
+  .object({
+    name: unitName.optional(),
+    validTo: isoDateSchema.nullable().optional(),
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type UnitUpdate = z.input<typeof unitUpdateSchema>;

@@ -1,10 +1,12 @@
+import { updateVersioned } from '../audit/versioned.js';
 import { writeTransaction } from '../audit/write.js';
-import type { ServiceContext } from '../context.js';
+import type { Db, ServiceContext } from '../context.js';
 import { ConflictError, invalidField, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
 import { parseInput } from '../validation.js';
 import {
   findUnitByCode,
+  findUnitById,
   findUnitsByCodes,
   insertUnit,
   listPredecessorLinks,
@@ -12,7 +14,14 @@ import {
   listUnits,
   type Unit,
 } from './units.repo.js';
-import { type MergeInput, mergeInputSchema, type UnitInput, unitInputSchema } from './units.schema.js';
+import {
+  type MergeInput,
+  mergeInputSchema,
+  type UnitInput,
+  type UnitUpdate,
+  unitInputSchema,
+  unitUpdateSchema,
+} from './units.schema.js';
 
 export function unitNotFound(code: string, field = 'unitCode'): NotFoundError {
   const message = text(`Không tìm thấy đơn vị có mã "${code}"`, `No unit with code "${code}"`);
@@ -30,18 +39,22 @@ function duplicateCode(code: string): ConflictError {
   return new ConflictError(message, [{ field: 'code', message }]);
 }
 
+function checkValidity(validFrom: string | null, validTo: string | null): void {
+  if (validFrom && validTo && validTo <= validFrom) {
+    throw invalidField(
+      'validTo',
+      text('Ngày hết hiệu lực phải sau ngày có hiệu lực', 'validTo must follow validFrom'),
+    );
+  }
+}
+
 export async function createUnit(ctx: ServiceContext, input: UnitInput): Promise<Unit> {
   const data = parseInput(unitInputSchema, input);
   return writeTransaction(ctx, async (trx, audit) => {
     if (await findUnitByCode(trx, data.code)) throw duplicateCode(data.code);
     const parent = data.parentCode ? ((await findUnitByCode(trx, data.parentCode)) ?? null) : null;
     if (data.parentCode && !parent) throw unitNotFound(data.parentCode, 'parentCode');
-    if (data.validFrom && data.validTo && data.validTo <= data.validFrom) {
-      throw invalidField(
-        'validTo',
-        text('Ngày hết hiệu lực phải sau ngày có hiệu lực', 'validTo must follow validFrom'),
-      );
-    }
+    checkValidity(data.validFrom ?? null, data.validTo ?? null);
     const unit = await insertUnit(trx, {
       code: data.code,
       name: data.name,
@@ -98,9 +111,56 @@ export async function mergeUnits(ctx: ServiceContext, input: MergeInput): Promis
       action: 'unit.merge',
       entity: 'unit',
       entityId: unit.id,
-      after: { unit, predecessors: predecessors.map((p) => p.code), on: data.on },
+      // In the order given: the database returns rows in no promised order.
+      after: { unit, predecessors: [...new Set(data.predecessorCodes)], on: data.on },
     });
     return unit;
+  });
+}
+
+/**
+ * A merged unit's end date is its successor's start date: moving it would leave months counted
+ * twice or not at all in "cùng kỳ", so it stays as the merger set it.
+ */
+async function refuseIfMerged(db: Db, unit: Unit): Promise<void> {
+  const successor = await db
+    .selectFrom('unit_predecessors as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['u.code', 'u.valid_from'])
+    .where('p.predecessor_id', '=', unit.id)
+    .executeTakeFirst();
+  if (!successor) return;
+  throw invalidField(
+    'validTo',
+    text(
+      `Đơn vị "${unit.code}" đã hợp nhất vào "${successor.code}" từ ${successor.valid_from}; không sửa được ngày hết hiệu lực`,
+      `Unit "${unit.code}" was merged into "${successor.code}" on ${successor.valid_from}; its end date cannot change`,
+    ),
+  );
+}
+
+/** Renames or ends (or reopens) a unit, from the version the admin saw. */
+export async function updateUnit(ctx: ServiceContext, code: string, input: UnitUpdate): Promise<Unit> {
+  const data = parseInput(unitUpdateSchema, input);
+  return writeTransaction(ctx, async (trx, audit) => {
+    const unit = await findUnitByCode(trx, code);
+    if (!unit) throw unitNotFound(code, 'code');
+    if (data.validTo !== undefined && data.validTo !== unit.validTo) {
+      checkValidity(unit.validFrom, data.validTo);
+      await refuseIfMerged(trx, unit);
+    }
+    return updateVersioned(trx, {
+      table: 'units',
+      id: unit.id,
+      version: data.version,
+      // Kysely leaves undefined columns out, so only what the admin sent changes.
+      set: { name: data.name, valid_to: data.validTo },
+      load: (db) => findUnitById(db, unit.id),
+      notFound: () => unitNotFound(code, 'code'),
+      audit,
+      action: 'unit.update',
+      entity: 'unit',
+    });
   });
 }
 

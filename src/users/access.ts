@@ -55,6 +55,20 @@ export function canRead(p: Principal, unit: Placed): boolean {
   return p.roles.some((g) => unit.path.startsWith(g.unitPath) || g.unitPath.startsWith(unit.path));
 }
 
+/**
+ * The subtrees (unit paths) where the caller holds at least `least`, each narrowed to a token's
+ * scope: what an admin may list and manage.
+ */
+export function subtreesWithRole(p: Principal, least: Role): string[] {
+  const out: string[] = [];
+  for (const g of p.roles) {
+    if (RANK[g.role] < RANK[least]) continue;
+    if (p.scopePath === null || g.unitPath.startsWith(p.scopePath)) out.push(g.unitPath);
+    else if (p.scopePath.startsWith(g.unitPath)) out.push(p.scopePath);
+  }
+  return out;
+}
+
 export function isAdminSomewhere(p: Principal): boolean {
   return p.roles.some((g) => g.role === 'admin');
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { ServiceContext } from '../context.js';
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
 import { findUnitByCode } from '../units/units.repo.js';
 import { unitNotFound } from '../units/units.service.js';
-import type { Principal } from './access.js';
+import { canRead, type Principal } from './access.js';
 import { principalFor } from './users.service.js';
 
 export interface SessionSettings {
@@ -116,6 +116,14 @@ export async function createApiToken(
   const db = ctx.store.db;
   const unit = await findUnitByCode(db, input.unitCode);
   if (!unit) throw unitNotFound(input.unitCode);
+  // A token scoped outside everything its owner may read would carry no right at all.
+  if (!canRead(principal, unit)) {
+    const message = text(
+      `Bạn không có quyền tạo mã truy cập cho đơn vị "${unit.code}"`,
+      `You may not create a token for unit "${unit.code}"`,
+    );
+    throw new ForbiddenError(message, [{ field: 'unitCode', message }]);
+  }
   const token = newSecret('td_');
   const now = ctx.now().toISOString();
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { Db } from '../context.js';
-import type { UserTable } from '../store/schema.js';
+import type { Database, UserTable } from '../store/schema.js';
 import type { Role, RoleGrant } from './access.js';
 
 export interface User {
@@ -66,12 +66,42 @@ export async function replaceRoles(
   }
 }
 
-export async function listUserRows(db: Db, limit: number, offset: number) {
+/**
+ * Users holding a role somewhere under one of `subtrees` (unit paths), or no role at all (so an
+ * admin can still find and fix such an account); every user when `subtrees` is null.
+ */
+function inSubtrees(subtrees: readonly string[] | null) {
+  return (eb: ExpressionBuilder<Database, 'users'>): Expression<SqlBool> => {
+    if (subtrees === null) return eb.lit(true);
+    const roles = () =>
+      eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'users.id');
+    const under = roles()
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .where((w) => w.or(subtrees.map((path) => w('u.path', 'like', `${path}%`))));
+    return eb.or([eb.exists(under), eb.not(eb.exists(roles()))]);
+  };
+}
+
+export async function listUserRows(
+  db: Db,
+  limit: number,
+  offset: number,
+  subtrees: readonly string[] | null = null,
+) {
+  const visible = inSubtrees(subtrees);
   const [rows, total] = await Promise.all([
-    db.selectFrom('users').selectAll().orderBy('username').limit(limit).offset(offset).execute(),
+    db
+      .selectFrom('users')
+      .selectAll()
+      .where(visible)
+      .orderBy('username')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(visible)
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };

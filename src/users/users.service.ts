@@ -124,8 +124,14 @@ export async function updateUser(ctx: ServiceContext, id: number, input: UserUpd
   });
 }
 
-export async function listUsers(ctx: ServiceContext, limit = 50, offset = 0) {
-  const { rows, total } = await listUserRows(ctx.store.db, limit, offset);
+/** A page of accounts; `subtrees` limits it to those an admin of these unit paths manages. */
+export async function listUsers(
+  ctx: ServiceContext,
+  limit = 50,
+  offset = 0,
+  subtrees: readonly string[] | null = null,
+) {
+  const { rows, total } = await listUserRows(ctx.store.db, limit, offset, subtrees);
   const roles = await rolesOf(
     ctx.store.db,
     rows.map((r) => r.id),

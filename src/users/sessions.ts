@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
 import { findUnitByCode } from '../units/units.repo.js';
 import { unitNotFound } from '../units/units.service.js';
+import { Memo } from '../util/memo.js';
 import { canRead, type Principal } from './access.js';
 import { principalFor } from './users.service.js';
 
@@ -61,7 +62,7 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-export async function resolveSession(
+async function readSession(
   ctx: ServiceContext,
   token: string,
   settings: SessionSettings,
@@ -89,7 +90,24 @@ export async function resolveSession(
   return { principal, csrfToken: row.csrf_token };
 }
 
+/** Sessions looked up in the last few seconds: every request of a page would otherwise ask again. */
+const recentSessions = new Memo<ResolvedSession | null>(5_000);
+
+/**
+ * The session behind a cookie, or null when it is unknown, revoked, idle too long or too old.
+ * Remembered for a few seconds; logging out forgets it at once, and any audited write (a role
+ * or password change among them) makes every remembered session be read again.
+ */
+export function resolveSession(
+  ctx: ServiceContext,
+  token: string,
+  settings: SessionSettings,
+): Promise<ResolvedSession | null> {
+  return recentSessions.read(token, ctx.now().getTime(), () => readSession(ctx, token, settings));
+}
+
 export async function closeSession(ctx: ServiceContext, token: string): Promise<void> {
+  recentSessions.delete(token);
   await ctx.store.db
     .updateTable('sessions')
     .set({ revoked_at: ctx.now().toISOString() })

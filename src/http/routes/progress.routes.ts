@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { progressFor, progressForChildren } from '../../progress/progress.service.js';
+import { type ProgressReport, progressFor, progressForChildren } from '../../progress/progress.service.js';
 import { progressSeries, seriesQuerySchema } from '../../progress/series.service.js';
 import { hasRole } from '../../users/access.js';
+import { Memo } from '../../util/memo.js';
 import { codeSchema, monthKeySchema } from '../../validation.js';
 import { authorizeRead, unitOf } from '../access.js';
 import { described, errors } from './common.js';
@@ -38,6 +39,9 @@ const report = described('ProgressReport', {
 });
 
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Dashboards are read far more often than figures are written: a report is kept until the
+  // next audited write in this process, or 10 seconds (other processes' writes).
+  const reports = new Memo<ProgressReport>(10_000);
   app.get(
     '/progress',
     {
@@ -53,11 +57,8 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = app.serviceContext(request);
       const unit = await unitOf(ctx, request.query.plan, request.query.unit);
       const p = authorizeRead(request, unit);
-      const r = await progressFor(ctx, {
-        planCode: request.query.plan,
-        period: request.query.period,
-        unitCode: unit.code,
-      });
+      const query = { planCode: request.query.plan, period: request.query.period, unitCode: unit.code };
+      const r = await reports.read(JSON.stringify(query), ctx.now().getTime(), () => progressFor(ctx, query));
       return {
         ...r,
         actions: { recordFigures: hasRole(p, unit, 'reporter'), editPlan: hasRole(p, unit, 'editor') },

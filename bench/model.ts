@@ -12,17 +12,8 @@ export const THROUGH_MONTH = 9;
 export const planCode = (year: number) => `NQ-KTXH-${year}`;
 export const WEIGHT_CODE = 'DAN_SO';
 
-/** mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator: Math.random cannot be seeded. */
+export { seeded as prng } from '../src/demo/monthly.js';
 
 /** The 34 provinces and centrally run cities after the July 2025 reorganisation. */
 // biome-ignore format: a table reads better than one name per line

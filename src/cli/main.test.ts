@@ -5,15 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../store/connect.js';
-import { run } from './main.js';
-
-/** Runs the command line in-process and keeps what it printed. */
-async function tiendo(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tiendo } from './test-run.js';
 
 describe('tiendo command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-cli-'));

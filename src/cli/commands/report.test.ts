@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs } from '../../documents/test-zip.js';
-import { run } from '../main.js';
-
-async function tiendo(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tiendo } from '../test-run.js';
 
 describe('tiendo report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-report-'));

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { type ProgressReport, progressFor, progressForChildren } from '../../progress/progress.service.js';
+import { progressFor, progressForChildren } from '../../progress/progress.service.js';
 import { progressSeries, seriesQuerySchema } from '../../progress/series.service.js';
+import type { Unit } from '../../units/units.repo.js';
 import { hasRole } from '../../users/access.js';
 import { Memo } from '../../util/memo.js';
 import { codeSchema, monthKeySchema } from '../../validation.js';
@@ -39,9 +40,10 @@ const report = described('ProgressReport', {
 });
 
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Dashboards are read far more often than figures are written: a report is kept until the
-  // next audited write in this process, or 10 seconds (other processes' writes).
-  const reports = new Memo<ProgressReport>(10_000);
+  // Dashboards are read far more often than figures are written: the unit and the report, as
+  // sent, are kept until the next audited write in this process, or 10 seconds (other processes).
+  const units = new Memo<Unit>(10_000);
+  const reports = new Memo<string>(10_000);
   app.get(
     '/progress',
     {
@@ -53,16 +55,21 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: report, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = app.serviceContext(request);
-      const unit = await unitOf(ctx, request.query.plan, request.query.unit);
+      const now = ctx.now().getTime();
+      const { plan, period, unit: unitCode } = request.query;
+      const unit = await units.read(`${plan}|${unitCode ?? ''}`, now, () => unitOf(ctx, plan, unitCode));
       const p = authorizeRead(request, unit);
-      const query = { planCode: request.query.plan, period: request.query.period, unitCode: unit.code };
-      const r = await reports.read(JSON.stringify(query), ctx.now().getTime(), () => progressFor(ctx, query));
-      return {
-        ...r,
-        actions: { recordFigures: hasRole(p, unit, 'reporter'), editPlan: hasRole(p, unit, 'editor') },
-      };
+      const query = { planCode: plan, period, unitCode: unit.code };
+      const json = await reports.read(JSON.stringify(query), now, async () =>
+        JSON.stringify(await progressFor(ctx, query)),
+      );
+      const actions = { recordFigures: hasRole(p, unit, 'reporter'), editPlan: hasRole(p, unit, 'editor') };
+      // The report is the same for every reader; only the actions are the caller's own. The
+      // remembered JSON is sent as it is (a string body is not serialised again).
+      const body = `${json.slice(0, -1)},"actions":${JSON.stringify(actions)}}`;
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 

@@ -66,6 +66,9 @@ function openSqlite(file: string): Store {
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
+    // Refreshes the planner's statistics when they are missing or stale (SQLite's advice for
+    // long-lived connections): without them a new index can be passed over for a worse one.
+    native.pragma('optimize = 0x10002');
   } catch (error) {
     native.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
@@ -108,7 +111,10 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrator = new Migrator({ db: store.db, provider: provider(store.dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // New indexes need statistics before the planner trusts them.
+  if (applied.length > 0) await sql`analyze`.execute(store.db);
+  return applied;
 }
 
 async function refuseNewerSchema(store: Store): Promise<void> {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeProgress, type ProgressInput } from './progress.js';
-import { level, months, total, yearShaped } from './test-points.js';
+import { level, months, progressInput, total, yearShaped } from './test-points.js';
 
-function input(overrides: Partial<ProgressInput>): ProgressInput {
-  return {
-    kind: 'level',
-    direction: 'increase',
-    target: 100,
-    baseline: null,
-    throughMonth: 9,
-    current: [],
-    previousYears: [],
-    ...overrides,
-  };
-}
+const input = (overrides: Partial<ProgressInput>): ProgressInput => progressInput('level', overrides);
 
 describe('increasing level (forest cover, standard schools)', () => {
   it('follows the straight path from the baseline to the target', () => {

@@ -6,21 +6,10 @@ import {
   type ProgressInput,
   seasonalShare,
 } from './progress.js';
-import { months, total, yearShaped } from './test-points.js';
+import { months, progressInput, total, yearShaped } from './test-points.js';
 
 /** An increasing flow with no history; override what a case is about. */
-function flow(overrides: Partial<ProgressInput>): ProgressInput {
-  return {
-    kind: 'flow',
-    direction: 'increase',
-    target: 100,
-    baseline: null,
-    throughMonth: 9,
-    current: [],
-    previousYears: [],
-    ...overrides,
-  };
-}
+const flow = (overrides: Partial<ProgressInput>): ProgressInput => progressInput('flow', overrides);
 
 // Budget revenue arrives late in the year: 60% of it by September.
 const BACK_LOADED = [5, 5, 5, 5, 5, 5, 10, 10, 10, 13, 13, 14];

@@ -1,3 +1,4 @@
+import type { ProgressInput } from './progress.js';
 import type { MonthlyPoint } from './series.js';
 
 /**
@@ -22,4 +23,18 @@ export function level(month: number, value: number): MonthlyPoint {
 export function yearShaped(shape: readonly number[], yearTotal: number): MonthlyPoint[] {
   const sum = shape.reduce((a, b) => a + b, 0);
   return months(shape.map((s) => (s / sum) * yearTotal));
+}
+
+/** A progress input with no history and a target of 100; a case overrides what it is about. */
+export function progressInput(kind: ProgressInput['kind'], overrides: Partial<ProgressInput>): ProgressInput {
+  return {
+    kind,
+    direction: 'increase',
+    target: 100,
+    baseline: null,
+    throughMonth: 9,
+    current: [],
+    previousYears: [],
+    ...overrides,
+  };
 }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { type AuditFilter, countAudit, listAudit } from '../../audit/audit.repo.js';
 import { subtreesWithRole } from '../../users/access.js';
 import { forbidden, requirePrincipal } from '../auth.js';
-import { described, errors, pageQuery } from './common.js';
+import { described, errors, pageOf, pageQuery } from './common.js';
 
 /** A unit at the top of the tree has a path of one id: "/7/". */
 const isTopLevel = (path: string) => /^\/\d+\/$/.test(path);
@@ -39,12 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .strict(),
         response: {
-          200: described('AuditPage', {
-            items: z.array(entry),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('AuditPage', entry),
           ...errors,
         },
       },

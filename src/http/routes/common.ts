@@ -47,3 +47,8 @@ export const codeParam = z.object({ code: z.string().min(1).max(64) });
 export function described<T extends z.ZodRawShape>(id: string, shape: T) {
   return z.object(shape).meta({ id });
 }
+
+/** A documented page of a list: the items, how many there are in all, and where this page starts. */
+export function pageOf<T extends z.ZodType>(id: string, item: T) {
+  return described(id, { items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
+}

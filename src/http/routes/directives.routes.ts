@@ -33,7 +33,7 @@ import type { Principal } from '../../users/access.js';
 import { codeSchema } from '../../validation.js';
 import { type Action, authorize, authorizeRead, READ } from '../access.js';
 import { forbidden, requirePrincipal } from '../auth.js';
-import { described, errors, idParam, pageQuery } from './common.js';
+import { described, errors, idParam, pageOf, pageQuery } from './common.js';
 
 const ASSIGN: Action = { vi: 'giao nhiệm vụ cho đơn vị này', en: 'assign directives to this unit' };
 const EDIT: Action = { vi: 'sửa nhiệm vụ của đơn vị này', en: 'edit this unit’s directives' };
@@ -136,12 +136,7 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listDirectives',
         querystring: listQuery,
         response: {
-          200: described('DirectivePage', {
-            items: z.array(directiveSchema),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('DirectivePage', directiveSchema),
           ...errors,
         },
       },

@@ -13,7 +13,7 @@ import { hasRole, type Principal } from '../../users/access.js';
 import { codeSchema } from '../../validation.js';
 import { type Action, authorize, authorizeRead, unitById } from '../access.js';
 import { requirePrincipal } from '../auth.js';
-import { described, errors, idParam, pageQuery } from './common.js';
+import { described, errors, idParam, pageOf, pageQuery } from './common.js';
 import { directiveSchema } from './directives.routes.js';
 
 const RECORD: Action = { vi: 'ghi hội nghị của đơn vị này', en: 'record this unit’s meetings' };
@@ -85,12 +85,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
           .object({ plan: codeSchema.optional(), unit: codeSchema.optional(), ...pageQuery })
           .strict(),
         response: {
-          200: described('MeetingPage', {
-            items: z.array(meetingSummary),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('MeetingPage', meetingSummary),
           ...errors,
         },
       },

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { createPerson, peoplePage, personInputSchema } from '../../people/people.service.js';
 import { hasRole } from '../../users/access.js';
 import { forbidden, requirePrincipal } from '../auth.js';
-import { described, errors, pageQuery } from './common.js';
+import { described, errors, pageOf, pageQuery } from './common.js';
 
 const person = described('Person', {
   id: z.number(),
@@ -35,12 +35,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listPeople',
         querystring: z.object(pageQuery).strict(),
         response: {
-          200: described('PersonPage', {
-            items: z.array(person),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('PersonPage', person),
           ...errors,
         },
       },

@@ -24,7 +24,7 @@ import { getUnit } from '../../units/units.service.js';
 import { canRead, hasRole, type Principal, type Role } from '../../users/access.js';
 import { type Action, authorize, authorizeRead, unitById } from '../access.js';
 import { requirePrincipal } from '../auth.js';
-import { codeParam, described, errors, idParam, page, pageQuery } from './common.js';
+import { codeParam, described, errors, idParam, page, pageOf, pageQuery } from './common.js';
 
 const EDIT: Action = {
   vi: 'sửa kế hoạch, chỉ tiêu của đơn vị này',
@@ -120,12 +120,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
           .object({ ...pageQuery, year: z.coerce.number().int().min(1990).max(2100).optional() })
           .strict(),
         response: {
-          200: described('PlanPage', {
-            items: z.array(planSummary),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('PlanPage', planSummary),
           ...errors,
         },
       },

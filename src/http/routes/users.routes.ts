@@ -12,7 +12,7 @@ import { userInputSchema, userUpdateSchema } from '../../users/users.schema.js';
 import { createUser, listUsers, updateUser } from '../../users/users.service.js';
 import { type Action, authorize } from '../access.js';
 import { forbidden, requirePrincipal } from '../auth.js';
-import { described, errors, idParam, pageQuery } from './common.js';
+import { described, errors, idParam, pageOf, pageQuery } from './common.js';
 
 const MANAGE: Action = { vi: 'quản lý tài khoản của đơn vị này', en: 'manage accounts of this unit' };
 const MANAGE_ANY: Action = { vi: 'quản lý tài khoản', en: 'manage accounts' };
@@ -65,12 +65,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listUsers',
         querystring: z.object(pageQuery).strict(),
         response: {
-          200: described('UserPage', {
-            items: z.array(userSchema),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: pageOf('UserPage', userSchema),
           ...errors,
         },
       },

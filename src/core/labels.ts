@@ -35,3 +35,15 @@ export const FORECAST_METHOD_LABELS: Record<NonNullable<Progress['forecastMethod
   trend: { vi: 'theo xu hướng từ đầu năm', en: 'trend since January' },
   latest: { vi: 'theo số liệu mới nhất', en: 'latest figure' },
 };
+
+/** The default groups of a resolution; a plan may use other field codes. */
+export const FIELD_LABELS: Record<string, Label> = {
+  kinh_te: { vi: 'Kinh tế', en: 'Economy' },
+  van_hoa_xa_hoi: { vi: 'Văn hóa – xã hội', en: 'Culture and society' },
+  tai_nguyen_moi_truong: { vi: 'Tài nguyên – môi trường', en: 'Natural resources and environment' },
+  quoc_phong_an_ninh: { vi: 'Quốc phòng – an ninh', en: 'Defence and security' },
+  xay_dung_dang: {
+    vi: 'Xây dựng Đảng, chính quyền, MTTQ và đoàn thể',
+    en: 'Party, government and mass organisations',
+  },
+};

@@ -3,9 +3,8 @@
  * hàng hóa và doanh thu dịch vụ đạt 2.404 tỷ đồng, bằng 73,96% NQ". Each states only what the
  * progress report holds; a missing figure is said to be missing.
  */
-import { PROGRESS_STATUS_LABELS } from '../core/labels.js';
+import { FIELD_LABELS, PROGRESS_STATUS_LABELS } from '../core/labels.js';
 import type { ProgressStatus } from '../core/progress.js';
-import { FIELD_LABELS } from '../plans/plans.schema.js';
 import type { IndicatorProgress } from '../progress/progress.service.js';
 import { basisLabel, changeWords, formatPercent, formatQuantity, type PercentStyle } from './format.js';
 import { lowerFirst, oneLine } from './safe-text.js';

@@ -149,6 +149,23 @@ export async function findPlanIndicator(
   return r && toPlanIndicator(r);
 }
 
+/**
+ * The last month of the plan's year that has any current figure for its indicators, as
+ * "YYYY-MM": where a dashboard opens, since a year's report is usually read months later.
+ */
+export async function lastReportedMonth(db: Db, planId: number, year: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('figures as f')
+    .innerJoin('plan_indicators as pi', 'pi.indicator_id', 'f.indicator_id')
+    .select((eb) => eb.fn.max('f.month').as('month'))
+    .where('pi.plan_id', '=', planId)
+    .where('f.year', '=', year)
+    .where('f.is_current', '=', 1)
+    .executeTakeFirst();
+  const month = row?.month == null ? null : Number(row.month);
+  return month ? `${year}-${String(month).padStart(2, '0')}` : null;
+}
+
 export async function listTargets(db: Db, planId: number, unitId?: number): Promise<Target[]> {
   let q = db.selectFrom('targets').selectAll().where('plan_id', '=', planId);
   if (unitId !== undefined) q = q.where('unit_id', '=', unitId);

@@ -1,21 +1,8 @@
 import * as z from 'zod';
-import { type Text, text } from '../i18n.js';
 import { codeSchema, isoDateSchema } from '../validation.js';
 
 export const TARGET_BASES = ['NQ', 'KH', 'dự toán', 'chỉ tiêu'] as const;
 export type TargetBasis = (typeof TARGET_BASES)[number];
-
-/** The default groups of a resolution; a plan may use other field codes. */
-export const FIELD_LABELS: Record<string, Text> = {
-  kinh_te: text('Kinh tế', 'Economy'),
-  van_hoa_xa_hoi: text('Văn hóa – xã hội', 'Culture and society'),
-  tai_nguyen_moi_truong: text('Tài nguyên – môi trường', 'Natural resources and environment'),
-  quoc_phong_an_ninh: text('Quốc phòng – an ninh', 'Defence and security'),
-  xay_dung_dang: text(
-    'Xây dựng Đảng, chính quyền, MTTQ và đoàn thể',
-    'Party, government and mass organisations',
-  ),
-};
 
 const versionSchema = z.number().int().positive();
 

@@ -10,6 +10,7 @@ import {
   findPlanByCode,
   findPlanIndicator,
   type Indicator,
+  lastReportedMonth,
   listPlanIndicators,
   listPlans,
   listTargets,
@@ -271,14 +272,17 @@ export interface PlanDetail {
   plan: Plan;
   indicators: PlanIndicator[];
   targets: TargetView[];
+  /** The last month with figures ("YYYY-MM"), null before the first report. */
+  lastReportedPeriod: string | null;
 }
 
 export async function getPlanDetail(ctx: ServiceContext, code: string): Promise<PlanDetail> {
   const db = ctx.store.db;
   const plan = await requirePlan(db, code);
-  const [indicators, targets] = await Promise.all([
+  const [indicators, targets, lastReportedPeriod] = await Promise.all([
     listPlanIndicators(db, plan.id),
     listTargets(db, plan.id),
+    lastReportedMonth(db, plan.id, plan.year),
   ]);
   const units = await findUnitsByIds(
     db,
@@ -294,6 +298,7 @@ export async function getPlanDetail(ctx: ServiceContext, code: string): Promise<
       indicatorCode: codeOf(indicators, t.indicatorId),
       unitCode: codeOf(units, t.unitId),
     })),
+    lastReportedPeriod,
   };
 }
 

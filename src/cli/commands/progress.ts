@@ -1,8 +1,7 @@
-import { PROGRESS_STATUS_LABELS } from '../../core/labels.js';
+import { FIELD_LABELS, PROGRESS_STATUS_LABELS } from '../../core/labels.js';
 import { formatVnNumber, formatVnPercent } from '../../core/numbers.js';
 import type { ProgressStatus } from '../../core/progress.js';
 import type { Lang } from '../../i18n.js';
-import { FIELD_LABELS } from '../../plans/plans.schema.js';
 import type { IndicatorProgress, ProgressReport } from '../../progress/progress.service.js';
 import { renderTable } from '../table.js';
 

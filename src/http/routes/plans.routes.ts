@@ -84,6 +84,7 @@ const planDetail = described('PlanDetail', {
   plan,
   indicators: z.array(planIndicator),
   targets: z.array(target.extend({ indicatorCode: z.string(), unitCode: z.string() })),
+  lastReportedPeriod: z.string().nullable(),
   actions: z.object({ editPlan: z.boolean(), editTargets: z.boolean(), recordFigures: z.boolean() }),
 });
 

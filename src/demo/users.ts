@@ -1,5 +1,7 @@
-import type { ServiceContext } from '../context.js';
+import type { Db, ServiceContext } from '../context.js';
+import { findUnitByCode } from '../units/units.repo.js';
 import type { Role } from '../users/access.js';
+import { verifyPassword } from '../users/passwords.js';
 import { findUserRow } from '../users/users.repo.js';
 import { createUser } from '../users/users.service.js';
 
@@ -61,4 +63,32 @@ export async function loadDemoUsers(ctx: ServiceContext): Promise<number> {
     made++;
   }
   return made;
+}
+
+export interface PublishedLogin {
+  username: string;
+  password: string;
+  role: Role;
+  unitName: string;
+}
+
+/**
+ * The demo logins that still open their account with the published password: what the sign-in
+ * page may show. Once an administrator changes those passwords (a real deployment), it shows none.
+ */
+export async function publishedDemoLogins(db: Db): Promise<PublishedLogin[]> {
+  const out: PublishedLogin[] = [];
+  for (const login of DEMO_LOGINS) {
+    const row = await findUserRow(db, login.username);
+    if (!row?.active || !row.password_hash) continue;
+    if (!(await verifyPassword(row.password_hash, login.password))) continue;
+    const unit = await findUnitByCode(db, login.unitCode);
+    out.push({
+      username: login.username,
+      password: login.password,
+      role: login.role,
+      unitName: unit?.name ?? '',
+    });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { routes } from './routes/index.js';
 import { zodValidatorCompiler } from './validation.js';
+import { registerWebApp } from './web.js';
 
 export interface ServerSettings {
   sessions: SessionSettings;
@@ -141,6 +142,7 @@ export async function buildApp(
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { sessions: settings.sessions, context: (r) => app.serviceContext(r) });
   await registerOpenApi(app);
+  await registerWebApp(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

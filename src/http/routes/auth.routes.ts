@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
+import { publishedDemoLogins } from '../../demo/users.js';
 import { ForbiddenError } from '../../errors.js';
 import { text } from '../../i18n.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../users/sessions.js';
 import { loginSchema } from '../../users/users.schema.js';
 import { authenticate } from '../../users/users.service.js';
+import { Memo } from '../../util/memo.js';
 import { codeSchema } from '../../validation.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
 import { described, errors, idParam } from './common.js';
@@ -87,6 +89,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },
+  );
+
+  // Checking four password hashes costs ~0.2 s: remembered until the next write or a minute.
+  const demoLogins = new Memo<Awaited<ReturnType<typeof publishedDemoLogins>>>(60_000, 1);
+  app.get(
+    '/auth/demo',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản dùng thử còn mở bằng mật khẩu công bố (chỉ có trên bản dùng thử)',
+        operationId: 'getDemoLogins',
+        security: [],
+        response: {
+          200: described('DemoLogins', {
+            logins: z.array(
+              z.object({
+                username: z.string(),
+                password: z.string(),
+                role: z.string(),
+                unitName: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({
+      logins: await demoLogins.read('demo', app.settings.now().getTime(), () =>
+        publishedDemoLogins(app.store.db),
+      ),
+    }),
   );
 
   app.get(

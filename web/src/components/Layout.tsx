@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { useLang } from '../i18n';
+import { Link, useLocation } from '../router';
+import { type Role, useSession } from '../session';
+
+interface NavItem {
+  href: string;
+  vi: string;
+  en: string;
+  least?: Role;
+}
+
+export const NAV: NavItem[] = [
+  { href: '/', vi: 'Tổng quan', en: 'Dashboard' },
+  { href: '/entry', vi: 'Nhập số liệu', en: 'Data entry', least: 'reporter' },
+  { href: '/meetings', vi: 'Hội nghị', en: 'Conferences' },
+  { href: '/directives', vi: 'Nhiệm vụ', en: 'Directives' },
+  { href: '/plans', vi: 'Kế hoạch', en: 'Plans' },
+  { href: '/units', vi: 'Đơn vị', en: 'Units' },
+  { href: '/documents', vi: 'Văn bản', en: 'Documents' },
+  { href: '/extract', vi: 'Trích số liệu', en: 'Extraction', least: 'reporter' },
+  { href: '/audit', vi: 'Nhật ký', en: 'Audit log', least: 'admin' },
+  { href: '/users', vi: 'Người dùng', en: 'Users', least: 'admin' },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useLang();
+  const { session, logout, hasRole } = useSession();
+  const { path } = useLocation();
+  const current = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('Bỏ qua, tới nội dung', 'Skip to content')}
+      </a>
+      <header className="top">
+        <Link href="/" className="brand">
+          Tiến độ
+        </Link>
+        <nav aria-label={t('Chức năng', 'Sections')}>
+          <ul>
+            {NAV.filter((n) => !n.least || hasRole(n.least)).map((n) => (
+              <li key={n.href}>
+                <Link href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
+                  {lang === 'en' ? n.en : n.vi}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="top-right">
+          <button
+            type="button"
+            className="link"
+            lang={lang === 'vi' ? 'en' : 'vi'}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+          >
+            {lang === 'vi' ? 'English' : 'Tiếng Việt'}
+          </button>
+          {session && (
+            <>
+              <span className="user">{session.user.displayName}</span>
+              <button type="button" className="link" onClick={() => void logout()}>
+                {t('Đăng xuất', 'Sign out')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Layout } from './components/Layout';
 import { useLang } from './i18n';
 import { Dashboard } from './pages/Dashboard';
+import { DataEntry } from './pages/DataEntry';
 import { Login } from './pages/Login';
 import { match, useLocation } from './router';
 import { SelectionProvider } from './selection';
@@ -10,7 +11,10 @@ import { useSession } from './session';
 type Page = (params: Record<string, string>) => ReactNode;
 
 /** Every page by its address; the first pattern that matches wins. */
-const PAGES: [string, Page][] = [['/', () => <Dashboard />]];
+const PAGES: [string, Page][] = [
+  ['/', () => <Dashboard />],
+  ['/entry', () => <DataEntry />],
+];
 
 function NotFound() {
   const { t } = useLang();

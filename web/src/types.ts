@@ -80,6 +80,7 @@ export interface PlanIndicator {
   kind: 'flow' | 'level';
   direction: 'increase' | 'decrease';
   rollup: string;
+  allowNegative: boolean;
   decimals: number;
   version: number;
   sortOrder: number;

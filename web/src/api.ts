@@ -72,7 +72,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error ?? {};
-    if (res.status === 401 && path !== '/auth/login') onUnauthorized();
+    if (res.status === 401 && path !== '/auth/login' && !prefetched.has(path)) onUnauthorized();
     throw new ApiError(
       res.status,
       e.code ?? 'error',
@@ -84,8 +84,31 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts GETs the first page will need before React mounts, in parallel rather than one after
+ * another; the first `api.get` of the same address takes the answer (or the error) once.
+ */
+export function prefetch(...paths: string[]): void {
+  for (const path of paths) {
+    const p = request('GET', path);
+    p.catch(() => {});
+    prefetched.set(path, p);
+  }
+}
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  get: <T>(path: string, query?: Query) => {
+    const url = withQuery(path, query);
+    const early = prefetched.get(url);
+    if (early) {
+      prefetched.delete(url);
+      // A prefetch refused before sign-in is asked again now.
+      return early.catch(() => request<T>('GET', url)) as Promise<T>;
+    }
+    return request<T>('GET', url);
+  },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

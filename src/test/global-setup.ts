@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium.js';
 import { startCluster } from './postgres-cluster.js';
 
 declare module 'vitest' {
@@ -7,8 +8,12 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one PostgreSQL cluster for the whole run, unless TIENDO_TEST_PG_URL names one. */
+/**
+ * Makes sure Chromium is there for the browser tests, and starts one PostgreSQL cluster for the
+ * whole run, unless TIENDO_TEST_PG_URL names one.
+ */
 export default async function setup(project: TestProject) {
+  ensureChromium();
   const given = process.env.TIENDO_TEST_PG_URL;
   if (given) {
     project.provide('pgUrl', given);

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aptInstall } from './debian.js';
 
 /**
  * A throw-away PostgreSQL cluster from Debian's package, on 127.0.0.1 and a free port, for the
@@ -22,16 +23,6 @@ function findBinDir(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-function installPostgres(): void {
-  if (process.getuid?.() !== 0) {
-    throw new Error('PostgreSQL is not installed: run `apt-get install -y postgresql` (needs root)');
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
-  if (r.status !== 0) throw new Error('apt-get install postgresql failed');
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -46,7 +37,7 @@ function freePort(): Promise<number> {
 export async function startCluster(): Promise<Cluster> {
   let bin = findBinDir();
   if (!bin) {
-    installPostgres();
+    aptInstall(['postgresql']);
     bin = findBinDir();
     if (!bin) throw new Error('PostgreSQL binaries not found after install');
   }

@@ -10,18 +10,7 @@ import { systemContext } from '../../src/context.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildApp, type ServerSettings } from '../../src/http/app.js';
 import { connect, type Store } from '../../src/store/connect.js';
-
-/** Debian's Chromium; `npx playwright install` has no network to download its own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/test/chromium.js';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

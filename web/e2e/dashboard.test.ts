@@ -39,6 +39,8 @@ describe('sign-in and dashboard in Chromium', () => {
     expect(await budget.textContent()).toContain('99,273');
     expect(await budget.textContent()).toMatch(/64(,0\d)?%/);
     expect(await budget.textContent()).toContain('nguy cơ không đạt');
+    // A viewer is offered no data entry.
+    expect(await page.getByRole('link', { name: /Nhập số liệu/ }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

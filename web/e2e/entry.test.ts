@@ -28,7 +28,7 @@ describe('data entry in Chromium', () => {
       .first()
       .waitFor();
     expect(await budgetRow().textContent()).toContain('nguy cơ không đạt');
-    await page.getByRole('link', { name: 'Nhập số liệu' }).click();
+    await page.getByRole('link', { name: 'Nhập số liệu', exact: true }).click();
     const cell = page.getByLabel(BUDGET_CITY);
     await expect.poll(() => cell.inputValue()).toBe('12,323');
     expect(await seriousViolations(page)).toEqual([]);
@@ -43,7 +43,7 @@ describe('data entry in Chromium', () => {
   });
 
   it('moves with the keyboard, takes a pasted block and refuses what is not a number', async () => {
-    await page.getByRole('link', { name: 'Nhập số liệu' }).click();
+    await page.getByRole('link', { name: 'Nhập số liệu', exact: true }).click();
     const first = page.getByLabel('Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ — Thành phố Bắc Kạn');
     await first.click();
     await page.keyboard.press('ArrowDown');

@@ -57,7 +57,17 @@ export function Dashboard() {
 
   return (
     <>
-      <PageTitle>{t('Tiến độ thực hiện nghị quyết', 'Progress against the resolution')}</PageTitle>
+      <PageTitle
+        actions={
+          r?.actions.recordFigures ? (
+            <Link className="button" href={`/entry?plan=${s.planCode}&period=${s.period}&unit=${s.unitCode}`}>
+              {t('Nhập số liệu tháng này', "Enter this month's figures")}
+            </Link>
+          ) : null
+        }
+      >
+        {t('Tiến độ thực hiện nghị quyết', 'Progress against the resolution')}
+      </PageTitle>
       <SelectionBar />
       <ErrorBanner error={report.error} />
       {!r && !report.error && <Loading />}

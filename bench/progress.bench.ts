@@ -4,7 +4,7 @@
  * machine's. Also proves the service's totals equal the raw sums.
  *
  *   npx tsx bench/progress.bench.ts [--db FILE | DATABASE_URL=postgres://…] [--runs 5]
- *       [--province T01] [--explain]
+ *       [--province T01] [--province-only] [--explain]
  *   npx tsx bench/progress.bench.ts --pg-temp [--scale 0.1] [--years 5] [--indicators 50]
  */
 import { resolve } from 'node:path';
@@ -64,7 +64,14 @@ async function largestProvince(store: Awaited<ReturnType<typeof openTarget>>): P
 
 export async function benchProgress(
   target: Target,
-  options: { runs: number; province?: string | undefined; explain?: boolean; log?: (s: string) => void },
+  options: {
+    runs: number;
+    province?: string | undefined;
+    /** Leave out the whole country (minutes at scale 1) when only the province is looked at. */
+    provinceOnly?: boolean;
+    explain?: boolean;
+    log?: (s: string) => void;
+  },
 ): Promise<Measured[]> {
   const log = options.log ?? (() => {});
   const store = await openTarget(target);
@@ -89,7 +96,7 @@ export async function benchProgress(
     const ctx = systemContext(store);
     const loggedCtx = systemContext(logged.store);
     const out: Measured[] = [];
-    for (const unit of [province, root]) {
+    for (const unit of options.provinceOnly ? [province] : [province, root]) {
       const scope: RawScope = {
         provinceId: unit.level === 'tinh' ? unit.id : null,
         fromYear: plan.year - HISTORY_YEARS,
@@ -194,6 +201,7 @@ async function main() {
       db: { type: 'string' },
       runs: { type: 'string', default: '5' },
       province: { type: 'string' },
+      'province-only': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'pg-temp': { type: 'boolean', default: false },
       scale: { type: 'string', default: '0.1' },
@@ -230,6 +238,7 @@ async function main() {
     const results = await benchProgress(target, {
       runs,
       province: values.province,
+      provinceOnly: values['province-only'],
       explain: values.explain,
       log,
     });

@@ -58,6 +58,12 @@ const FIELD_LABELS: Record<string, Text> = {
   reportedOn: text('ngày báo cáo', 'report date'),
   evidence: text('minh chứng', 'evidence'),
   cumulative: text('lũy kế', 'cumulative'),
+  dueDay: text('ngày hạn nộp', 'due day'),
+  dueMonth: text('tháng hạn nộp', 'due month'),
+  recipients: text('người nhận tin nhắc việc', 'digest recipients'),
+  reason: text('lý do', 'reason'),
+  note: text('ghi chú', 'note'),
+  date: text('ngày', 'date'),
   plan: text('kế hoạch', 'plan'),
   indicator: text('chỉ tiêu', 'indicator'),
   meeting: text('hội nghị', 'meeting'),
@@ -86,7 +92,17 @@ const CUSTOM: Record<string, Text> = {
   ),
 };
 
+const REQUIRED = text('chưa nhập', 'is required');
+
+/** A field left out, or left blank, is missing: saying so beats "expected string, got undefined". */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (!('input' in issue)) return false;
+  if (issue.input === undefined) return issue.code === 'invalid_type';
+  return issue.input === '' && (issue.code === 'too_small' || issue.code === 'invalid_format');
+}
+
 function message(issue: z.core.$ZodIssue, map: typeof vi): string {
+  if (isMissing(issue)) return map === vi ? REQUIRED.vi : REQUIRED.en;
   const custom = CUSTOM[issue.message];
   if (custom) return map === vi ? custom.vi : custom.en;
   const m = map(issue as never);

@@ -40,6 +40,10 @@ export interface AuditFilter {
   entityId?: number | undefined;
   userId?: number | undefined;
   action?: string | undefined;
+  /** Entries at or after this instant (ISO 8601, UTC). */
+  since?: string | undefined;
+  /** Entries strictly before this instant (ISO 8601, UTC). */
+  before?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -51,6 +55,9 @@ function filtered(db: Db, filter: AuditFilter) {
   if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
   if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
   if (filter.action) q = q.where('action', '=', filter.action);
+  // Times are written by toISOString(), so text order is time order.
+  if (filter.since) q = q.where('at', '>=', filter.since);
+  if (filter.before) q = q.where('at', '<', filter.before);
   return q;
 }
 

@@ -6,10 +6,12 @@ import { type Lang, parseLang } from '../i18n.js';
 import { listMeetings } from '../meetings/meetings.service.js';
 import { progressFor } from '../progress/progress.service.js';
 import { connect } from '../store/connect.js';
+import { registerBackup } from './commands/backup.js';
 import { registerExtract } from './commands/extract.js';
 import { directivesTable, meetingsTable } from './commands/meetings.js';
 import { progressJson, progressTable } from './commands/progress.js';
 import { registerReport } from './commands/report.js';
+import { registerReporting } from './commands/reporting.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
 import { type GlobalOptions, type Io, processIo, reportError, storeOptions, withContext } from './context.js';
@@ -163,6 +165,8 @@ export function buildProgram(lang: Lang, io: Io): Command {
   registerUser(program, common, L, io);
   registerReport(program, common, L, io);
   registerExtract(program, common, L, io);
+  registerBackup(program, common, L, io);
+  registerReporting(program, common, L, io);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { AppError, ConflictError, type FieldProblem, InvalidError, invalidField 
 import { text } from '../i18n.js';
 import { findIndicator, type Indicator, listPlanIndicators, type Plan } from '../plans/plans.repo.js';
 import { requirePlan, requirePlanIndicator } from '../plans/plans.service.js';
+import { locksOfMonth, type MonthLock, refuseLocked } from '../reporting/locks.js';
 import type { Database } from '../store/schema.js';
 import { findUnitByCode, findUnitById, type Unit } from '../units/units.repo.js';
 import { unitNotFound, unitValidInMonth } from '../units/units.service.js';
@@ -35,7 +36,13 @@ class BatchLookups {
   private plans = new Map<string, Promise<Plan>>();
   private indicators = new Map<string, Promise<Indicator>>();
   private units = new Map<string, Promise<Unit>>();
+  private locks = new Map<string, Promise<MonthLock[]>>();
   constructor(private readonly db: Db) {}
+
+  /** The month's period locks (src/reporting), read once per batch. */
+  monthLocks(year: number, month: number) {
+    return getOrCreate(this.locks, `${year}-${month}`, () => locksOfMonth(this.db, year, month));
+  }
 
   plan(code: string) {
     return getOrCreate(this.plans, code, () => requirePlan(this.db, code));
@@ -105,6 +112,7 @@ async function resolve(
       ),
     );
   }
+  refuseLocked(await lookups.monthLocks(year, month), indicator.id, unit, data.period);
   if (data.cumulative && indicator.kind === 'level') {
     throw invalidField(
       'cumulative',

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import type { ServiceContext } from '../context.js';
 import { DEMO_LOGINS } from '../demo/users.js';
+import { REPORTING_MATRIX } from '../reporting/test-matrix.js';
 import { makePlan, uniqueCode } from '../test/factories.js';
 import type { as, Login } from '../test/http.js';
 import { createUnit } from '../units/units.service.js';
@@ -67,6 +68,7 @@ async function holderOf(ctx: ServiceContext, unitCode: string) {
 }
 
 export const MATRIX: Record<string, Row> = {
+  ...REPORTING_MATRIX,
   'POST /api/v1/auth/login': {
     least: 'public',
     unitBound: false,

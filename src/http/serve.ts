@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { systemContext } from '../context.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { scheduleReminders } from '../reporting/schedule.js';
 import type { Store } from '../store/connect.js';
 import { buildApp, LOG_REDACT, type ServerSettings } from './app.js';
 
@@ -34,11 +35,15 @@ export async function serve(
     ...options.settings,
   });
   const url = await app.listen({ port: options.port, host: options.host });
+  const reminders = scheduleReminders(systemContext(store), {
+    onError: (error) => app.log.error({ err: error }, 'reminders failed'),
+  });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await reminders.stop();
     await app.close();
     await store.close();
   };

@@ -173,6 +173,15 @@ describeStores('users and audit routes', (store) => {
     const ids = byAdmin.json().items.map((e: { id: number }) => e.id);
     expect(ids).toEqual([...ids].sort((a: number, b: number) => b - a));
 
+    // Days are Việt Nam's (UTC+7): today's entries are in "from today to today", none before.
+    const day = (offset: number) =>
+      new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const today = await audit(admin, `entity=user&entityId=${acc.id}&from=${day(0)}&to=${day(0)}`);
+    expect(today.json().total).toBe(2);
+    expect((await audit(admin, `entity=user&entityId=${acc.id}&to=${day(-1)}`)).json().total).toBe(0);
+    expect((await audit(admin, `entity=user&entityId=${acc.id}&from=${day(1)}`)).json().total).toBe(0);
+    expect((await audit(admin, 'from=2021-13-01')).statusCode).toBe(400);
+
     expect((await audit(admin, 'entityId=abc')).statusCode).toBe(400);
     const wardAdmin = await createAccount(app, admin, [{ unitCode: 'bk-duc-xuan', role: 'admin' }]);
     expect((await audit(await login(app, wardAdmin), '')).statusCode).toBe(403);

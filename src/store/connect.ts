@@ -17,6 +17,7 @@ import type { DialectName } from './dialect.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-figure-depth.js';
+import * as m0004 from './migrations/0004-reporting.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_SQLITE_FILE = 'data/tiendo.db';
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectNam
   '0001-initial': m0001,
   '0002-accounts': m0002,
   '0003-figure-depth': m0003,
+  '0004-reporting': m0004,
 };
 
 function provider(dialect: DialectName): MigrationProvider {
@@ -51,11 +53,27 @@ function provider(dialect: DialectName): MigrationProvider {
   };
 }
 
+/** Migration names this code knows, oldest first: a database with any other is newer than the code. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
+/** Where the options (or DATABASE_URL) point, for tools that work on files and dumps, not rows. */
+export type StoreTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export function storeTarget(options: StoreOptions = {}): StoreTarget {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  return {
+    dialect: 'sqlite',
+    file: options.file ?? (url?.replace(/^sqlite:(\/\/)?/, '') || DEFAULT_SQLITE_FILE),
+  };
+}
+
 /** Opens the store named by the options (or DATABASE_URL), without migrating it. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const url = options.url ?? process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  return openSqlite(options.file ?? (url?.replace(/^sqlite:(\/\/)?/, '') || DEFAULT_SQLITE_FILE));
+  const target = storeTarget(options);
+  return target.dialect === 'postgres' ? openPostgres(target.url) : openSqlite(target.file);
 }
 
 function openSqlite(file: string): Store {

@@ -259,6 +259,45 @@ export interface AuditTable {
   after: string | null;
 }
 
+/** A plan's reporting calendar; a plan without a row uses the defaults of src/reporting/due.ts. */
+export interface ReportingSettingsTable {
+  plan_id: number;
+  due_day: number;
+  /** 0: figures of month M are due in M itself (Nghị định 09/2019 cut-off); 1: in M + 1. */
+  due_month_offset: number;
+  /** JSON array of e-mail addresses the daily digest goes to. */
+  recipients: string;
+  version: Version;
+}
+
+/** A plan's month closed after its review: figure writes for it are refused until an admin reopens it. */
+export interface PeriodLockTable {
+  id: Id;
+  plan_id: number;
+  year: number;
+  month: number;
+  locked_at: string;
+  locked_by: number | null;
+  note: string | null;
+}
+
+export interface ReminderTable {
+  id: Id;
+  user_id: number;
+  subject: string;
+  kind: string;
+  plan_id: number | null;
+  unit_id: number | null;
+  directive_id: number | null;
+  period: string | null;
+  /** The day the reminder was last raised; generating twice on one day changes nothing. */
+  day: string;
+  message_vi: string;
+  message_en: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   unit_predecessors: UnitPredecessorTable;
@@ -283,4 +322,7 @@ export interface Database {
   audit_log: AuditTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  reporting_settings: ReportingSettingsTable;
+  period_locks: PeriodLockTable;
+  reminders: ReminderTable;
 }

@@ -1,13 +1,14 @@
 import { type Command, Option } from 'commander';
 import { DEMO_LOGINS } from '../../demo/users.js';
 import { serve } from '../../http/serve.js';
-import { connect } from '../../store/connect.js';
+import { connect, storeTarget } from '../../store/connect.js';
 import { type GlobalOptions, type Io, storeOptions } from '../context.js';
+import { backupSchedule, backupScheduleOptions, type ScheduleFlags, scheduleBackups } from './backup.js';
 
 type Common = (cmd: Command) => Command;
 type Say = (vi: string, en: string) => string;
 
-interface ServeFlags extends GlobalOptions {
+interface ServeFlags extends GlobalOptions, ScheduleFlags {
   port: string;
   host: string;
   demo?: boolean;
@@ -16,8 +17,9 @@ interface ServeFlags extends GlobalOptions {
 /** `tiendo serve` and `tiendo start` (what `npm start` runs: serve, with the demo on first start). */
 export function registerServe(program: Command, common: Common, L: Say, io: Io): void {
   const action = (demo: boolean) => async (o: ServeFlags) => {
+    const backups = backupSchedule(o);
     const store = await connect(storeOptions(o));
-    const { url, demoLoaded } = await serve(store, {
+    const { app, url, demoLoaded } = await serve(store, {
       port: Number(o.port),
       host: o.host,
       demoOnFirstStart: demo || Boolean(o.demo),
@@ -31,6 +33,7 @@ export function registerServe(program: Command, common: Common, L: Say, io: Io):
       );
     io.out(L(`Tiến độ đang chạy tại ${url}`, `Tiến độ is running at ${url}`));
     io.out(L(`Tài liệu API: ${url}/api/docs`, `API docs: ${url}/api/docs`));
+    if (backups) scheduleBackups(app, storeTarget(storeOptions(o)), backups, L, io);
     const users = await store.db.selectFrom('users').select('username').execute();
     const demoUsers = DEMO_LOGINS.filter((d) => users.some((u) => u.username === d.username));
     if (demoUsers.length) {
@@ -40,7 +43,7 @@ export function registerServe(program: Command, common: Common, L: Say, io: Io):
     }
   };
   const flags = (cmd: Command) =>
-    common(cmd)
+    backupScheduleOptions(common(cmd), L)
       .addOption(new Option('--port <port>', L('cổng', 'port')).default(process.env.PORT ?? '3000'))
       .addOption(
         new Option('--host <host>', L('địa chỉ lắng nghe', 'address to listen on')).default(

@@ -2,8 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { type AuditFilter, countAudit, listAudit } from '../../audit/audit.repo.js';
 import { subtreesWithRole } from '../../users/access.js';
+import { isoDateSchema } from '../../validation.js';
 import { forbidden, requirePrincipal } from '../auth.js';
 import { described, errors, pageOf, pageQuery } from './common.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Midnight of a day in Việt Nam (UTC+7, no daylight saving), where the office reads its dates. */
+const dayStart = (isoDate: string) => new Date(`${isoDate}T00:00:00+07:00`);
 
 /** A unit at the top of the tree has a path of one id: "/7/". */
 const isTopLevel = (path: string) => /^\/\d+\/$/.test(path);
@@ -35,6 +40,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             entityId: z.coerce.number().int().positive().optional(),
             userId: z.coerce.number().int().positive().optional(),
             action: z.string().min(1).max(64).optional(),
+            /** First day shown, in Việt Nam's calendar. */
+            from: isoDateSchema.optional(),
+            /** Last day shown (inclusive). */
+            to: isoDateSchema.optional(),
             ...pageQuery,
           })
           .strict(),
@@ -49,7 +58,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!subtreesWithRole(p, 'admin').some(isTopLevel)) {
         throw forbidden({ vi: 'xem nhật ký thay đổi', en: 'read the audit log' });
       }
-      const filter: AuditFilter = request.query;
+      const { from, to, ...rest } = request.query;
+      const filter: AuditFilter = {
+        ...rest,
+        since: from ? dayStart(from).toISOString() : undefined,
+        before: to ? new Date(dayStart(to).getTime() + DAY_MS).toISOString() : undefined,
+      };
       const db = app.store.db;
       const [items, total] = await Promise.all([listAudit(db, filter), countAudit(db, filter)]);
       return { items, total, limit: request.query.limit, offset: request.query.offset };

@@ -9,6 +9,7 @@ import { meetingsRoutes } from './meetings.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { plansRoutes } from './plans.routes.js';
 import { progressRoutes } from './progress.routes.js';
+import { reportingRoutes } from './reporting.routes.js';
 import { unitsRoutes } from './units.routes.js';
 import { usersRoutes } from './users.routes.js';
 
@@ -27,6 +28,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     auditRoutes,
     documentsRoutes,
     extractionRoutes,
+    reportingRoutes,
   ]) {
     await app.register(plugin);
   }

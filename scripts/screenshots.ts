@@ -52,7 +52,7 @@ const PASSWORDS: Record<string, string> = {
 const server = await startDemoServer();
 const browser = await launchChromium();
 try {
-  const login = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const login = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   await login.goto(server.url);
   await login.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
   await login.screenshot({ path: join(out, 'login.png') });
@@ -61,7 +61,7 @@ try {
   for (const [name, path, who, ready] of SHOTS) {
     let page = pages.get(who);
     if (!page) {
-      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
       await signIn(page, server.url, who, PASSWORDS[who] as string);
       pages.set(who, page);
     }

@@ -78,7 +78,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       e.code ?? 'error',
       e.message ?? res.statusText,
       e.fields ?? [],
-      data?.current,
+      e.current,
     );
   }
   return data as T;

@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { api } from '../api';
 import { useLang } from '../i18n';
 import { Link, useLocation } from '../router';
 import { type Role, useSession } from '../session';
+import { useApi } from '../use-api';
 
 interface NavItem {
   href: string;
@@ -13,6 +15,7 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/', vi: 'Tổng quan', en: 'Dashboard' },
   { href: '/entry', vi: 'Nhập số liệu', en: 'Data entry', least: 'reporter' },
+  { href: '/reporting', vi: 'Theo dõi báo cáo', en: 'Reporting' },
   { href: '/meetings', vi: 'Hội nghị', en: 'Conferences' },
   { href: '/directives', vi: 'Nhiệm vụ', en: 'Directives' },
   { href: '/plans', vi: 'Kế hoạch', en: 'Plans' },
@@ -59,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
           {session && (
             <>
+              <InboxLink />
               <span className="user">{session.user.displayName}</span>
               <button type="button" className="link" onClick={() => void logout()}>
                 {t('Đăng xuất', 'Sign out')}
@@ -69,5 +73,27 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="main">{children}</main>
     </>
+  );
+}
+
+/** Sent by the inbox when reminders were marked read, so the count in the header follows. */
+export const INBOX_CHANGED = 'tiendo:inbox-changed';
+
+/** The reminders link, with how many are unread; looked up again on every page change. */
+function InboxLink() {
+  const { t } = useLang();
+  const { path } = useLocation();
+  const box = useApi(() => api.get<{ unread: number }>('/inbox', { unread: 'true', limit: 1 }), [path]);
+  const { reload } = box;
+  useEffect(() => {
+    window.addEventListener(INBOX_CHANGED, reload);
+    return () => window.removeEventListener(INBOX_CHANGED, reload);
+  }, [reload]);
+  const unread = box.data?.unread ?? 0;
+  return (
+    <Link href="/inbox" aria-current={path === '/inbox' ? 'page' : undefined}>
+      {t('Nhắc việc', 'Reminders')}
+      {unread > 0 && <span className="count"> {unread}</span>}
+    </Link>
   );
 }

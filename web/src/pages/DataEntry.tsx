@@ -16,6 +16,7 @@ import { flattenUnits, useSelection } from '../selection';
 import { useSession } from '../session';
 import type { Figure, PlanIndicator, Unit } from '../types';
 import { useApi } from '../use-api';
+import type { ReportingCalendar } from './reporting.types';
 
 /**
  * The month's figures as a sheet: indicators down, the unit and the units under it across.
@@ -56,13 +57,22 @@ export function DataEntry() {
         : Promise.resolve({ items: [] }),
     [s.planCode, s.period, s.unitCode],
   );
+  const calendar = useApi(
+    () =>
+      s.planCode
+        ? api.get<ReportingCalendar>(`/plans/${encodeURIComponent(s.planCode)}/reporting`)
+        : Promise.resolve(undefined),
+    [s.planCode],
+  );
+  const lock = calendar.data?.locks.find((l) => l.period === s.period);
   const current = useMemo(
     () => figureIndex(figures.data?.items ?? [], cumulative, levels),
     [figures.data, cumulative, levels],
   );
   const writable = useMemo(
-    () => new Set(columns.filter((u) => mayRecord(u, session?.roles ?? [], all)).map((u) => u.code)),
-    [columns, session, all],
+    () =>
+      new Set(lock ? [] : columns.filter((u) => mayRecord(u, session?.roles ?? [], all)).map((u) => u.code)),
+    [columns, session, all, lock],
   );
 
   // A new month, unit or view starts clean; typed values of the old one would land in the wrong place.
@@ -257,6 +267,14 @@ export function DataEntry() {
           </p>
         )}
       </div>
+      {lock && (
+        <p className="banner banner-error">
+          {t(
+            `${monthLabel(s.period ?? '', lang)} đã khóa lúc ${formatDateTime(lock.lockedAt, lang)}${lock.lockedByName ? ` (${lock.lockedByName})` : ''}: số liệu chỉ để xem.`,
+            `${monthLabel(s.period ?? '', lang)} was locked on ${formatDateTime(lock.lockedAt, lang)}: figures are read-only.`,
+          )}
+        </p>
+      )}
       <ErrorBanner error={error} />
       {conflicts.size > 0 && (
         <p className="banner banner-error">

@@ -1,0 +1,46 @@
+import type { Lang } from '../../i18n';
+
+/** The bases a target can be set on (src/plans/plans.schema.ts TARGET_BASES). */
+export const BASES = ['NQ', 'KH', 'dự toán', 'chỉ tiêu'] as const;
+export type Basis = (typeof BASES)[number];
+
+const BASIS_LABELS: Record<Basis, { vi: string; en: string }> = {
+  NQ: { vi: 'NQ (nghị quyết)', en: 'NQ (resolution)' },
+  KH: { vi: 'KH (kế hoạch)', en: 'KH (plan)' },
+  'dự toán': { vi: 'dự toán', en: 'dự toán (budget estimate)' },
+  'chỉ tiêu': { vi: 'chỉ tiêu (giao)', en: 'chỉ tiêu (assigned target)' },
+};
+
+export function basisLabel(basis: string, lang: Lang): string {
+  return BASIS_LABELS[basis as Basis]?.[lang] ?? basis;
+}
+
+export const KINDS = {
+  flow: { vi: 'lũy kế (cộng dồn theo tháng)', en: 'flow (adds up over months)' },
+  level: { vi: 'thời điểm (giá trị cuối kỳ)', en: 'level (value at a point in time)' },
+} as const;
+
+export const DIRECTIONS = {
+  increase: { vi: 'càng cao càng tốt', en: 'higher is better' },
+  decrease: { vi: 'càng thấp càng tốt', en: 'lower is better' },
+} as const;
+
+export const ROLLUPS = {
+  sum: { vi: 'cộng các đơn vị', en: 'sum of units' },
+  mean: { vi: 'bình quân các đơn vị', en: 'mean of units' },
+  weighted: { vi: 'bình quân có trọng số', en: 'weighted mean' },
+  none: { vi: 'không tổng hợp', en: 'not rolled up' },
+} as const;
+
+export function label<K extends string>(
+  table: Record<K, { vi: string; en: string }>,
+  key: string,
+  lang: Lang,
+): string {
+  return (table as Record<string, { vi: string; en: string }>)[key]?.[lang] ?? key;
+}
+
+/** "lũy kế (cộng dồn theo tháng)" → "lũy kế": tables show the word, forms the explanation. */
+export function short(text: string): string {
+  return text.replace(/\s*\(.*\)$/, '');
+}

@@ -101,6 +101,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Tài khoản dùng thử còn mở bằng mật khẩu công bố (chỉ có trên bản dùng thử)',
         operationId: 'getDemoLogins',
         security: [],
+        querystring: z.object({}).strict(),
         response: {
           200: described('DemoLogins', {
             logins: z.array(
@@ -112,6 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
               }),
             ),
           }),
+          400: errors[400],
         },
       },
     },

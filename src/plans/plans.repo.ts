@@ -135,6 +135,18 @@ function toPlanIndicator(r: PlanIndicatorRow): PlanIndicator {
   return { ...toIndicator(r), sortOrder: r.sort_order, baseline: r.baseline };
 }
 
+/** A unit's catalogue: every indicator it owns, whether or not a plan uses it yet. */
+export async function listCatalogue(db: Db, ownerUnitId: number): Promise<Indicator[]> {
+  const rows = await db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('owner_unit_id', '=', ownerUnitId)
+    .orderBy('field')
+    .orderBy('code')
+    .execute();
+  return rows.map(toIndicator);
+}
+
 export async function listPlanIndicators(db: Db, planId: number): Promise<PlanIndicator[]> {
   const rows = await planIndicatorQuery(db, planId).orderBy('pi.sort_order').orderBy('i.code').execute();
   return rows.map(toPlanIndicator);

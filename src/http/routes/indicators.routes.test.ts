@@ -50,6 +50,14 @@ describeStores('indicator and target routes', (store) => {
       action: 'plan.include_indicator',
     });
 
+    // The catalogue lists it for whoever reads the unit (a ward reads its city); not for another city.
+    const catalogue = await h.call('lanhdao', req('GET', '/indicators?owner=tp-bac-kan'));
+    expect(catalogue.statusCode, catalogue.body).toBe(200);
+    expect(catalogue.json().items.map((i: { code: string }) => i.code)).toContain(code);
+    expect((await h.call('baocao', req('GET', '/indicators?owner=tp-bac-kan'))).statusCode).toBe(200);
+    expect((await h.call('lanhdao', req('GET', `/indicators?owner=${elsewhere}`))).statusCode).toBe(403);
+    expectError(await h.call('lanhdao', req('GET', '/indicators?owner=khong-co')), 404, 'owner');
+
     expectError(await include({ indicatorCode: code }), 409, 'indicatorCode', /đã có trong kế hoạch/);
     expectError(await include({ indicatorCode: 'khong-co' }), 404, 'indicatorCode', /"khong-co"/);
     expectError(await include({ baseline: 1 }), 400, 'indicatorCode', /^mã chỉ tiêu: /);

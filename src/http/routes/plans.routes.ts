@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { ServiceContext } from '../../context.js';
+import { listCatalogue } from '../../plans/plans.repo.js';
 import {
   indicatorInputSchema,
   indicatorUpdateSchema,
@@ -22,6 +23,7 @@ import { getIndicator, updateIndicator, updatePlan } from '../../plans/plans.upd
 import type { Unit } from '../../units/units.repo.js';
 import { getUnit } from '../../units/units.service.js';
 import { canRead, hasRole, type Principal, type Role } from '../../users/access.js';
+import { codeSchema } from '../../validation.js';
 import { type Action, authorize, authorizeRead, unitById } from '../access.js';
 import { requirePrincipal } from '../auth.js';
 import { codeParam, described, errors, idParam, page, pageOf, pageQuery } from './common.js';
@@ -198,6 +200,25 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = app.serviceContext(request);
       authorize(request, await planUnit(ctx, request.params.code), 'editor', EDIT);
       return updatePlan(ctx, request.params.code, request.body);
+    },
+  );
+
+  app.get(
+    '/indicators',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Danh mục chỉ tiêu của một đơn vị (để chọn đưa vào kế hoạch)',
+        operationId: 'listCatalogue',
+        querystring: z.object({ owner: codeSchema }).strict(),
+        response: { 200: z.object({ items: z.array(indicator) }), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = app.serviceContext(request);
+      const owner = await getUnit(ctx, request.query.owner, 'owner');
+      authorizeRead(request, owner);
+      return { items: await listCatalogue(ctx.store.db, owner.id) };
     },
   );
 

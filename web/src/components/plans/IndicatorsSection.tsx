@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api';
 import { fieldLabel, formatNumber, parseNumber } from '../../format';
 import { useLang } from '../../i18n';
-import type { Page, PlanDetail, PlanIndicator, PlanSummary } from '../../types';
+import type { PlanDetail, PlanIndicator } from '../../types';
 import { useApi } from '../../use-api';
 import { ErrorBanner, Field } from '../ui';
 import { DIRECTIONS, KINDS, label, ROLLUPS, short } from './plan-labels';
@@ -111,21 +111,12 @@ export function IndicatorsSection({
   );
 }
 
-/**
- * Indicators the unit already uses in its other plans: the catalogue as people meet it. A code
- * typed by hand still works for one the unit has but no plan uses yet.
- */
+/** The unit's catalogue, less what the plan already has. A code typed by hand works too. */
 function useCatalogue(detail: PlanDetail, unitCode: string): PlanIndicator[] {
-  const catalogue = useApi(async () => {
-    const plans = await api.get<Page<PlanSummary>>('/plans', { limit: 500 });
-    const others = plans.items.filter((p) => p.unitCode === unitCode && p.code !== detail.plan.code);
-    const details = await Promise.all(
-      others.slice(0, 6).map((p) => api.get<PlanDetail>(`/plans/${encodeURIComponent(p.code)}`)),
-    );
-    const seen = new Map<string, PlanIndicator>();
-    for (const d of details) for (const i of d.indicators) if (!seen.has(i.code)) seen.set(i.code, i);
-    return [...seen.values()];
-  }, [detail.plan.code, unitCode]);
+  const catalogue = useApi(
+    () => api.get<{ items: PlanIndicator[] }>('/indicators', { owner: unitCode }).then((r) => r.items),
+    [unitCode],
+  );
   const inPlan = new Set(detail.indicators.map((i) => i.code));
   return (catalogue.data ?? []).filter((i) => !inPlan.has(i.code));
 }

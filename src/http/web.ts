@@ -35,7 +35,8 @@ function readTree(root: string, dir = root, out = new Map<string, WebFile>()): M
     const body = readFileSync(path);
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
     // Text compresses well and is sent on every first visit; images are already compressed.
-    const gzip = type.startsWith('text/') || type.startsWith('image/svg') ? gzipSync(body, { level: 9 }) : null;
+    const gzip =
+      type.startsWith('text/') || type.startsWith('image/svg') ? gzipSync(body, { level: 9 }) : null;
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     out.set(`/${relative(root, path).split('\\').join('/')}`, { type, body, gzip, etag });
   }
@@ -70,7 +71,9 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT): Pro
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('Ứng dụng web chưa được dựng: chạy "npm run build". The web app is not built: run "npm run build".');
+        .send(
+          'Ứng dụng web chưa được dựng: chạy "npm run build". The web app is not built: run "npm run build".',
+        );
     }
     return send(request, reply, index, 'no-cache');
   });

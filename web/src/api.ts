@@ -73,13 +73,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (!res.ok) {
     const e = data?.error ?? {};
     if (res.status === 401 && path !== '/auth/login' && !prefetched.has(path)) onUnauthorized();
-    throw new ApiError(
-      res.status,
-      e.code ?? 'error',
-      e.message ?? res.statusText,
-      e.fields ?? [],
-      e.current,
-    );
+    throw new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, e.fields ?? [], e.current);
   }
   return data as T;
 }

@@ -13,6 +13,7 @@ import { progressJson, progressTable } from './commands/progress.js';
 import { registerReport } from './commands/report.js';
 import { registerReporting } from './commands/reporting.js';
 import { registerServe } from './commands/serve.js';
+import { registerTransfer } from './commands/transfer.js';
 import { registerUser } from './commands/user.js';
 import { type GlobalOptions, type Io, processIo, reportError, storeOptions, withContext } from './context.js';
 
@@ -167,6 +168,7 @@ export function buildProgram(lang: Lang, io: Io): Command {
   registerExtract(program, common, L, io);
   registerBackup(program, common, L, io);
   registerReporting(program, common, L, io);
+  registerTransfer(program, common, L, io);
   return program;
 }
 

@@ -103,27 +103,98 @@ export async function appendRevision(
   }
   const row = await db
     .insertInto('figures')
-    .values({
-      indicator_id: fig.slot.indicatorId,
-      unit_id: fig.slot.unitId,
-      province_id: fig.provinceId,
-      unit_depth: fig.unitDepth,
-      year: fig.slot.year,
-      month: fig.slot.month,
-      cumulative: fig.slot.cumulative ? 1 : 0,
-      value: fig.value,
-      status: fig.status,
-      source: fig.source,
-      source_ref: fig.sourceRef,
-      note: fig.note,
-      revision: (previous?.revision ?? 0) + 1,
-      is_current: 1,
-      recorded_by: fig.recordedBy,
-      recorded_at: fig.recordedAt,
-    })
+    .values(revisionRow(fig, (previous?.revision ?? 0) + 1))
     .returningAll()
     .executeTakeFirstOrThrow();
   return toFigure(row);
+}
+
+function revisionRow(fig: NewRevision, revision: number) {
+  return {
+    indicator_id: fig.slot.indicatorId,
+    unit_id: fig.slot.unitId,
+    province_id: fig.provinceId,
+    unit_depth: fig.unitDepth,
+    year: fig.slot.year,
+    month: fig.slot.month,
+    cumulative: fig.slot.cumulative ? 1 : 0,
+    value: fig.value,
+    status: fig.status,
+    source: fig.source,
+    source_ref: fig.sourceRef,
+    note: fig.note,
+    revision,
+    is_current: 1,
+    recorded_by: fig.recordedBy,
+    recorded_at: fig.recordedAt,
+  };
+}
+
+/** One key per slot, for matching rows of a batch with what is stored. */
+export function slotKey(s: FigureSlot): string {
+  return `${s.indicatorId}:${s.unitId}:${s.year}:${s.month}:${s.cumulative ? 1 : 0}`;
+}
+
+/**
+ * The current figures of many slots in one query. It reads the cross product of the slots'
+ * indicators, units and months (an import is usually one month), and keeps the asked slots.
+ */
+export async function findCurrentFigures(db: Db, slots: readonly FigureSlot[]): Promise<Map<string, Figure>> {
+  const out = new Map<string, Figure>();
+  if (slots.length === 0) return out;
+  const wanted = new Set(slots.map(slotKey));
+  const distinct = <T>(pick: (s: FigureSlot) => T) => [...new Set(slots.map(pick))];
+  const indicators = distinct((s) => s.indicatorId);
+  const units = distinct((s) => s.unitId);
+  const rows = await db
+    .selectFrom('figures')
+    .selectAll()
+    .where('indicator_id', 'in', indicators)
+    .where('unit_id', 'in', units)
+    .where(
+      'year',
+      'in',
+      distinct((s) => s.year),
+    )
+    .where(
+      'month',
+      'in',
+      distinct((s) => s.month),
+    )
+    .where('is_current', '=', 1)
+    .execute();
+  for (const r of rows) {
+    const figure = toFigure(r);
+    const key = slotKey(figure);
+    if (wanted.has(key)) out.set(key, figure);
+  }
+  return out;
+}
+
+/** Takes the "current" mark off many revisions; returns how many still had it. */
+export async function supersedeFigures(db: Db, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const done = await db
+    .updateTable('figures')
+    .set({ is_current: 0 })
+    .where('id', 'in', ids)
+    .where('is_current', '=', 1)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows);
+}
+
+/** Inserts many revisions in one statement (the caller has superseded their predecessors). */
+export async function insertRevisions(
+  db: Db,
+  revisions: readonly { fig: NewRevision; revision: number }[],
+): Promise<Figure[]> {
+  if (revisions.length === 0) return [];
+  const rows = await db
+    .insertInto('figures')
+    .values(revisions.map((r) => revisionRow(r.fig, r.revision)))
+    .returningAll()
+    .execute();
+  return rows.map(toFigure);
 }
 
 export interface PeriodFigure extends Figure {
@@ -150,6 +221,31 @@ export async function listPeriodFigures(
     .where((eb) => eb.or([eb('u.id', '=', filter.unitId), eb('u.parent_id', '=', filter.unitId)]))
     .orderBy('u.code')
     .orderBy('i.code')
+    .execute();
+  return rows.map((r) => ({ ...toFigure(r), indicatorCode: r.indicator_code, unitCode: r.unit_code }));
+}
+
+/** Current figures of a month for a unit and everything below it: what an export writes. */
+export async function listSubtreeFigures(
+  db: Db,
+  filter: { indicatorIds: readonly number[]; unitPath: string; year: number; month: number },
+): Promise<PeriodFigure[]> {
+  if (filter.indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('figures as f')
+    .innerJoin('units as u', 'u.id', 'f.unit_id')
+    .innerJoin('indicators as i', 'i.id', 'f.indicator_id')
+    .selectAll('f')
+    .select(['i.code as indicator_code', 'u.code as unit_code'])
+    .where('f.is_current', '=', 1)
+    .where('f.indicator_id', 'in', filter.indicatorIds)
+    .where('f.year', '=', filter.year)
+    .where('f.month', '=', filter.month)
+    .where('u.path', 'like', `${filter.unitPath}%`)
+    .orderBy('u.depth')
+    .orderBy('u.code')
+    .orderBy('i.code')
+    .orderBy('f.cumulative')
     .execute();
   return rows.map((r) => ({ ...toFigure(r), indicatorCode: r.indicator_code, unitCode: r.unit_code }));
 }

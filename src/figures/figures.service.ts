@@ -20,6 +20,7 @@ import {
   findCurrentFigure,
   listPeriodFigures,
   listRevisions,
+  type NewRevision,
   type PeriodFigure,
 } from './figures.repo.js';
 import {
@@ -32,7 +33,7 @@ import {
 } from './figures.schema.js';
 
 /** Lookups shared by the rows of one batch, so a 5,000-row import asks once per code. */
-class BatchLookups {
+export class BatchLookups {
   private plans = new Map<string, Promise<Plan>>();
   private indicators = new Map<string, Promise<Indicator>>();
   private units = new Map<string, Promise<Unit>>();
@@ -69,14 +70,14 @@ class BatchLookups {
   }
 }
 
-interface Resolved {
+export interface Resolved {
   slot: FigureSlot;
   unit: Unit;
   value: number;
 }
 
 /** Checks one figure against its plan, indicator and unit; throws the first problem found. */
-async function resolve(
+export async function resolve(
   lookups: BatchLookups,
   data: ReturnType<typeof figureInputSchema.parse>,
 ): Promise<Resolved> {
@@ -175,31 +176,52 @@ async function recordOne(
     );
   };
   if ((previous?.revision ?? undefined) !== data.revision) throw stale();
-  const figure = await appendRevision(
-    trx,
-    {
-      slot,
-      provinceId: unit.provinceId,
-      unitDepth: unit.depth,
-      value,
-      status: data.status,
-      source: data.source,
-      sourceRef: data.sourceRef ?? null,
-      note: data.note ?? null,
-      recordedBy: ctx.actor.userId,
-      recordedAt: ctx.now().toISOString(),
-    },
-    previous,
-  );
+  const figure = await appendRevision(trx, newRevision(ctx, data, { slot, unit, value }), previous);
   if (!figure) throw stale();
-  await audit({
+  await auditRevision(audit, figure, previous);
+  return figure;
+}
+
+/** The revision a checked figure becomes: the same columns for one figure or a whole file. */
+export function newRevision(
+  ctx: ServiceContext,
+  data: ReturnType<typeof figureInputSchema.parse>,
+  { slot, unit, value }: Resolved,
+): NewRevision {
+  return {
+    slot,
+    provinceId: unit.provinceId,
+    unitDepth: unit.depth,
+    value,
+    status: data.status,
+    source: data.source,
+    sourceRef: data.sourceRef ?? null,
+    note: data.note ?? null,
+    recordedBy: ctx.actor.userId,
+    recordedAt: ctx.now().toISOString(),
+  };
+}
+
+export function auditRevision(audit: Audit, figure: Figure, previous: Figure | undefined): Promise<void> {
+  return audit({
     action: previous ? 'figure.correct' : 'figure.record',
     entity: 'figure',
     entityId: figure.id,
     before: previous,
     after: figure,
   });
-  return figure;
+}
+
+/** Problems of many rows as one error: the count, the first in words, and that nothing was written. */
+export function rowsProblemError(problems: readonly FieldProblem[], total = problems.length): InvalidError {
+  const first = problems[0] as FieldProblem;
+  return new InvalidError(
+    text(
+      `${total} lỗi; dòng ${first.row}: ${first.message.vi}. Chưa ghi số liệu nào.`,
+      `${total} problems; row ${first.row}: ${first.message.en}. Nothing was recorded.`,
+    ),
+    [...problems],
+  );
 }
 
 /** Records a first value, or a correction when `revision` names the current one. */
@@ -225,16 +247,7 @@ export async function recordFigures(ctx: ServiceContext, inputs: readonly Figure
         if (problems.length >= 1000) break;
       }
     }
-    if (problems.length > 0) {
-      const first = problems[0] as FieldProblem;
-      throw new InvalidError(
-        text(
-          `${problems.length} lỗi; dòng ${first.row}: ${first.message.vi}. Chưa ghi số liệu nào.`,
-          `${problems.length} problems; row ${first.row}: ${first.message.en}. Nothing was recorded.`,
-        ),
-        problems,
-      );
-    }
+    if (problems.length > 0) throw rowsProblemError(problems);
     return out;
   });
 }

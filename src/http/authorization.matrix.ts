@@ -54,6 +54,14 @@ const TEXT = 'Tổng mức bán lẻ hàng hóa 9 tháng ước đạt 2.404 t�
 const req = (method: string, path: string, payload?: object): InjectOptions =>
   ({ method, url: `/api/v1${path}`, ...(payload ? { payload } : {}) }) as InjectOptions;
 
+/** A spreadsheet upload, the way the import routes take it. */
+const csvUpload = (path: string, csv: string): InjectOptions => ({
+  method: 'POST',
+  url: `/api/v1${path}`,
+  headers: { 'content-type': 'text/csv' },
+  payload: csv,
+});
+
 async function childOf(ctx: ServiceContext, parentCode: string): Promise<string> {
   const code = uniqueCode('dv');
   await createUnit(ctx, { code, name: 'Đơn vị con thử', level: 'xa', parentCode });
@@ -197,6 +205,25 @@ export const MATRIX: Record<string, Row> = {
     least: 'reporter',
     unitBound: true,
     build: (_f, t) => req('POST', '/figures/bulk', { figures: [freshFigure(t.unit)] }),
+  },
+  'POST /api/v1/imports/figures': {
+    least: 'reporter',
+    unitBound: true,
+    build: async (f, t) => {
+      const { plan, indicators } = await makePlan(f.ctx, t.unit, [{}]);
+      return csvUpload(
+        `/imports/figures?plan=${plan}`,
+        `Mã đơn vị,Mã chỉ tiêu,Kỳ,Giá trị\n${t.unit},${indicators[0]},2021-09,1\n`,
+      );
+    },
+  },
+  'POST /api/v1/imports/targets': {
+    least: 'editor',
+    unitBound: true,
+    build: async (f, t) => {
+      const { plan, indicators } = await makePlan(f.ctx, t.unit, [{}]);
+      return csvUpload(`/imports/targets?plan=${plan}`, `Mã chỉ tiêu,Giá trị\n${indicators[0]},10\n`);
+    },
   },
   'POST /api/v1/extract': {
     least: 'signed-in',

@@ -1,4 +1,4 @@
-import { writeTransaction } from '../audit/write.js';
+import { type Audit, writeTransaction } from '../audit/write.js';
 import type { Db, ServiceContext } from '../context.js';
 import { ConflictError, invalidField, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
@@ -184,82 +184,85 @@ export async function includeIndicator(
  * version is refused with the stored target, so no edit is lost silently.
  */
 export async function setTarget(ctx: ServiceContext, input: TargetInput): Promise<Target> {
-  const data = parseInput(targetInputSchema, input);
-  return writeTransaction(ctx, async (trx, audit) => {
-    const plan = await requirePlan(trx, data.planCode);
-    const indicator = await requirePlanIndicator(trx, plan, data.indicatorCode);
-    const planUnit = (await findUnitById(trx, plan.unitId)) as Unit;
-    const unit = data.unitCode ? await requireUnit(trx, data.unitCode, 'unitCode') : planUnit;
-    // A plan sets targets for its own unit and the units below it, never for another branch.
-    if (!unit.path.startsWith(planUnit.path)) {
-      throw invalidField(
-        'unitCode',
-        text(
-          `Đơn vị "${unit.code}" không thuộc phạm vi kế hoạch "${plan.code}" (${planUnit.name})`,
-          `Unit "${unit.code}" is outside plan "${plan.code}" (${planUnit.name})`,
-        ),
-      );
-    }
-    const issuingBody = data.issuingBody ?? plan.issuingBody;
-    if (data.value < 0 && !indicator.allowNegative) {
-      throw invalidField(
-        'value',
-        text('Chỉ tiêu không nhận giá trị âm', 'The indicator takes no negative value'),
-      );
-    }
-    const existing = await trx
-      .selectFrom('targets')
-      .selectAll()
-      .where('plan_id', '=', plan.id)
-      .where('indicator_id', '=', indicator.id)
-      .where('unit_id', '=', unit.id)
-      .where('basis', '=', data.basis)
-      .where('issuing_body', '=', issuingBody)
-      .executeTakeFirst();
-    const stale = () => {
-      const message = text(
-        'Chỉ tiêu kế hoạch đã được người khác sửa; hãy tải lại và nhập lại',
-        'The target was changed by someone else; reload and try again',
-      );
-      return new ConflictError(message, [{ field: 'version', message }], existing && toTarget(existing));
-    };
-    if (existing && existing.version !== data.version) throw stale();
-    if (!existing && data.version !== undefined) {
-      const message = text('Không tìm thấy chỉ tiêu kế hoạch để sửa', 'No target to update');
-      throw new NotFoundError(message, [{ field: 'version', message }]);
-    }
-    const row = existing
-      ? await trx
-          .updateTable('targets')
-          .set({ value: data.value, version: existing.version + 1 })
-          .where('id', '=', existing.id)
-          // A writer that committed between our read and this update leaves no row to match.
-          .where('version', '=', existing.version)
-          .returningAll()
-          .executeTakeFirst()
-      : await trx
-          .insertInto('targets')
-          .values({
-            plan_id: plan.id,
-            indicator_id: indicator.id,
-            unit_id: unit.id,
-            basis: data.basis,
-            issuing_body: issuingBody,
-            value: data.value,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-    if (!row) throw stale();
-    const target = toTarget(row);
-    await audit({
-      action: existing ? 'target.update' : 'target.create',
-      entity: 'target',
-      entityId: target.id,
-      before: existing ? toTarget(existing) : undefined,
-      after: target,
-    });
-    return target;
+  return writeTransaction(ctx, (trx, audit) => setTargetIn(trx, audit, input));
+}
+
+/** `setTarget` inside the caller's transaction, so a file of targets commits all or nothing. */
+export async function setTargetIn(trx: Db, audit: Audit, input: TargetInput, line?: number): Promise<Target> {
+  const data = parseInput(targetInputSchema, input, line);
+  const plan = await requirePlan(trx, data.planCode);
+  const indicator = await requirePlanIndicator(trx, plan, data.indicatorCode);
+  const planUnit = (await findUnitById(trx, plan.unitId)) as Unit;
+  const unit = data.unitCode ? await requireUnit(trx, data.unitCode, 'unitCode') : planUnit;
+  // A plan sets targets for its own unit and the units below it, never for another branch.
+  if (!unit.path.startsWith(planUnit.path)) {
+    throw invalidField(
+      'unitCode',
+      text(
+        `Đơn vị "${unit.code}" không thuộc phạm vi kế hoạch "${plan.code}" (${planUnit.name})`,
+        `Unit "${unit.code}" is outside plan "${plan.code}" (${planUnit.name})`,
+      ),
+    );
+  }
+  const issuingBody = data.issuingBody ?? plan.issuingBody;
+  if (data.value < 0 && !indicator.allowNegative) {
+    throw invalidField(
+      'value',
+      text('Chỉ tiêu không nhận giá trị âm', 'The indicator takes no negative value'),
+    );
+  }
+  const existing = await trx
+    .selectFrom('targets')
+    .selectAll()
+    .where('plan_id', '=', plan.id)
+    .where('indicator_id', '=', indicator.id)
+    .where('unit_id', '=', unit.id)
+    .where('basis', '=', data.basis)
+    .where('issuing_body', '=', issuingBody)
+    .executeTakeFirst();
+  const stale = () => {
+    const message = text(
+      'Chỉ tiêu kế hoạch đã được người khác sửa; hãy tải lại và nhập lại',
+      'The target was changed by someone else; reload and try again',
+    );
+    return new ConflictError(message, [{ field: 'version', message }], existing && toTarget(existing));
+  };
+  if (existing && existing.version !== data.version) throw stale();
+  if (!existing && data.version !== undefined) {
+    const message = text('Không tìm thấy chỉ tiêu kế hoạch để sửa', 'No target to update');
+    throw new NotFoundError(message, [{ field: 'version', message }]);
+  }
+  const row = existing
+    ? await trx
+        .updateTable('targets')
+        .set({ value: data.value, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        // A writer that committed between our read and this update leaves no row to match.
+        .where('version', '=', existing.version)
+        .returningAll()
+        .executeTakeFirst()
+    : await trx
+        .insertInto('targets')
+        .values({
+          plan_id: plan.id,
+          indicator_id: indicator.id,
+          unit_id: unit.id,
+          basis: data.basis,
+          issuing_body: issuingBody,
+          value: data.value,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+  if (!row) throw stale();
+  const target = toTarget(row);
+  await audit({
+    action: existing ? 'target.update' : 'target.create',
+    entity: 'target',
+    entityId: target.id,
+    before: existing ? toTarget(existing) : undefined,
+    after: target,
   });
+  return target;
 }
 
 /** A target with the codes a client sends back to change it. */

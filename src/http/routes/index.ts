@@ -10,6 +10,7 @@ import { peopleRoutes } from './people.routes.js';
 import { plansRoutes } from './plans.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { reportingRoutes } from './reporting.routes.js';
+import { transferRoutes } from './transfer.routes.js';
 import { unitsRoutes } from './units.routes.js';
 import { usersRoutes } from './users.routes.js';
 
@@ -29,6 +30,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     documentsRoutes,
     extractionRoutes,
     reportingRoutes,
+    transferRoutes,
   ]) {
     await app.register(plugin);
   }

@@ -19,19 +19,31 @@ export interface AuditWrite {
   after?: unknown;
 }
 
-/** Called inside the writing transaction, so the entry and the change land together or not at all. */
-export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditWrite): Promise<void> {
+/**
+ * Called inside the writing transaction, so the entries and the change land together or not at
+ * all. Many entries go in one statement: an import of thousands of figures writes as many.
+ */
+export async function recordAudit(
+  db: Db,
+  actor: Actor,
+  at: Date,
+  entries: readonly AuditWrite[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const when = at.toISOString();
   await db
     .insertInto('audit_log')
-    .values({
-      at: at.toISOString(),
-      user_id: actor.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    .values(
+      entries.map((entry) => ({
+        at: when,
+        user_id: actor.userId,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      })),
+    )
     .execute();
 }
 

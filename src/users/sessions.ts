@@ -156,12 +156,14 @@ export async function createApiToken(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: principal.userId, label: principal.username }, ctx.now(), {
-      action: 'token.create',
-      entity: 'api_token',
-      entityId: row.id,
-      after: { name: input.name, unitCode: unit.code },
-    });
+    await recordAudit(trx, { userId: principal.userId, label: principal.username }, ctx.now(), [
+      {
+        action: 'token.create',
+        entity: 'api_token',
+        entityId: row.id,
+        after: { name: input.name, unitCode: unit.code },
+      },
+    ]);
     return {
       id: row.id,
       name: input.name,

@@ -65,9 +65,19 @@ export async function findCurrentFigure(db: Db, slot: FigureSlot): Promise<Figur
 }
 
 /** Every revision of one slot, newest first. */
-export async function listRevisions(db: Db, slot: FigureSlot): Promise<Figure[]> {
+/** A revision with the name of who recorded it, as the history shows it. */
+export interface Revision extends Figure {
+  recordedByName: string | null;
+}
+
+export async function listRevisions(db: Db, slot: FigureSlot): Promise<Revision[]> {
   const rows = await slotQuery(db, slot).orderBy('revision', 'desc').execute();
-  return rows.map(toFigure);
+  const ids = [...new Set(rows.flatMap((r) => (r.recorded_by === null ? [] : [r.recorded_by])))];
+  const users = ids.length
+    ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+    : [];
+  const nameOf = new Map(users.map((u) => [u.id, u.display_name]));
+  return rows.map((r) => ({ ...toFigure(r), recordedByName: nameOf.get(r.recorded_by ?? -1) ?? null }));
 }
 
 export interface NewRevision {

@@ -22,6 +22,7 @@ import {
   listRevisions,
   type NewRevision,
   type PeriodFigure,
+  type Revision,
 } from './figures.repo.js';
 import {
   type FigureInput,
@@ -253,7 +254,7 @@ export async function recordFigures(ctx: ServiceContext, inputs: readonly Figure
 }
 
 /** Every revision of one figure, newest first: what was recorded, by whom and when. */
-export async function figureHistory(ctx: ServiceContext, key: FigureKey): Promise<Figure[]> {
+export async function figureHistory(ctx: ServiceContext, key: FigureKey): Promise<Revision[]> {
   const data = parseInput(figureKeySchema, key);
   const db = ctx.store.db;
   const lookups = new BatchLookups(db);

@@ -62,6 +62,8 @@ describeStores('figures over HTTP', (store) => {
       url: '/api/v1/figures/history?plan=bac-kan-2021&indicator=viec-lam&unit=bk-duc-xuan&period=2021-11',
     });
     expect(history.json().items.map((f: { value: number }) => f.value)).toEqual([12, 10]);
+    // Who recorded each revision, by name, so the history reads without an admin's user list.
+    expect(history.json().items[0].recordedByName).toBe('Báo cáo viên phường Đức Xuân');
   });
 
   it('takes a batch all-or-nothing, naming the bad rows', async () => {

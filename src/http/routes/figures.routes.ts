@@ -135,7 +135,10 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
             cumulative: z.enum(['true', 'false']).default('false'),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(figure) }), ...errors },
+        response: {
+          200: z.object({ items: z.array(figure.extend({ recordedByName: z.string().nullable() })) }),
+          ...errors,
+        },
       },
     },
     async (request) => {

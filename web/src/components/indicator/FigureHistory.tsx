@@ -52,13 +52,10 @@ export function FigureHistory({
       .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.revision - a.revision);
   }, [plan, indicator, unit, period, flow]);
 
-  // The API gives the recorder's id only; the signed-in person at least recognises their own.
-  const recorder = (f: Figure) =>
+  const recorder = (f: Figure & { recordedByName?: string | null }) =>
     f.recordedBy === null
       ? t('hệ thống', 'system')
-      : f.recordedBy === session?.user.id
-        ? `${session.user.displayName} (${t('bạn', 'you')})`
-        : t(`người dùng số ${f.recordedBy}`, `user no. ${f.recordedBy}`);
+      : `${f.recordedByName ?? `#${f.recordedBy}`}${f.recordedBy === session?.user.id ? ` (${t('bạn', 'you')})` : ''}`;
 
   const items = history.data ?? [];
   return (

@@ -17,6 +17,10 @@ const out = values.out as string;
 mkdirSync(out, { recursive: true });
 
 const SELECTION = 'plan=bac-kan-2021&period=2021-09&unit=tp-bac-kan';
+/** A made-up October report, for the extraction page. */
+const REPORT_TEXT =
+  'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 10 tháng ước đạt 2.690 tỷ đồng, bằng 82,76% kế hoạch. ' +
+  'Thu ngân sách nhà nước trên địa bàn 10 tháng đạt 110,5 tỷ đồng. Kết nạp 52 đảng viên mới.';
 /** name, address, who looks at it, and what to wait for before the picture is taken. */
 const SHOTS: [string, string, string, (p: Page) => Promise<unknown>][] = [
   [
@@ -38,7 +42,16 @@ const SHOTS: [string, string, string, (p: Page) => Promise<unknown>][] = [
   ['plan', '/plans/bac-kan-2021', 'vanphong', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
   ['units', '/units', 'admin', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
   ['documents', `/documents?${SELECTION}`, 'vanphong', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
-  ['extraction', `/extract?${SELECTION}`, 'vanphong', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
+  [
+    'extraction',
+    '/extract?plan=bac-kan-2021&period=2021-10&unit=tp-bac-kan',
+    'vanphong',
+    async (p) => {
+      await p.getByLabel('Văn bản báo cáo').fill(REPORT_TEXT);
+      await p.getByRole('button', { name: 'Đọc và đối chiếu' }).click();
+      await p.locator('table').first().waitFor();
+    },
+  ],
   ['audit', '/audit', 'admin', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
   ['users', '/users', 'admin', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
 ];

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +11,7 @@ import { authPlugin } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { routes } from './routes/index.js';
+import { securityHeaders } from './security-headers.js';
 import { zodValidatorCompiler } from './validation.js';
 import { registerWebApp } from './web.js';
 
@@ -120,24 +120,7 @@ export async function buildApp(
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    // HSTS only makes sense behind TLS; the proxy that terminates TLS should send it.
-    strictTransportSecurity: false,
-  });
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { sessions: settings.sessions, context: (r) => app.serviceContext(r) });

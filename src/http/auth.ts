@@ -30,43 +30,55 @@ export const authPlugin = fp<AuthOptions>(async (app: FastifyInstance, options) 
   app.decorateRequest('principal', null);
   app.decorateRequest('via', null);
   app.decorateRequest('csrfToken', null);
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx = options.context(request);
+  // Synchronous for the anonymous (health checks, the login page); only a credential waits.
+  app.addHook('onRequest', (request, reply, done) => {
     const header = request.headers.authorization;
-    if (header) {
-      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      const principal = token ? await resolveApiToken(ctx, token) : null;
-      if (!principal) {
-        throw new UnauthorizedError(
-          text('Mã truy cập không hợp lệ hoặc đã bị thu hồi', 'The API token is invalid or revoked'),
-        );
-      }
-      request.principal = principal;
-      request.via = 'token';
-      return;
-    }
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
-    const session = await resolveSession(ctx, cookie, options.sessions);
-    if (!session) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return;
-    }
-    request.principal = session.principal;
-    request.via = 'session';
-    request.csrfToken = session.csrfToken;
-    // SameSite=Strict stops most cross-site writes; the token stops the rest (old browsers, subdomains).
-    if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw new ForbiddenError(
-        text(
-          'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang',
-          'Missing or wrong X-CSRF-Token; reload the page',
-        ),
-        [{ field: CSRF_HEADER, message: text('mã chống giả mạo không khớp', 'CSRF token mismatch') }],
-      );
-    }
+    const cookie = header ? undefined : request.cookies[SESSION_COOKIE];
+    if (!header && !cookie) return done();
+    const proof = header
+      ? byToken(request, header, options)
+      : bySession(request, reply, cookie as string, options);
+    proof.then(() => done(), done);
   });
 });
+
+async function byToken(request: FastifyRequest, header: string, options: AuthOptions): Promise<void> {
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  const principal = token ? await resolveApiToken(options.context(request), token) : null;
+  if (!principal) {
+    throw new UnauthorizedError(
+      text('Mã truy cập không hợp lệ hoặc đã bị thu hồi', 'The API token is invalid or revoked'),
+    );
+  }
+  request.principal = principal;
+  request.via = 'token';
+}
+
+async function bySession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cookie: string,
+  options: AuthOptions,
+): Promise<void> {
+  const session = await resolveSession(options.context(request), cookie, options.sessions);
+  if (!session) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  request.principal = session.principal;
+  request.via = 'session';
+  request.csrfToken = session.csrfToken;
+  // SameSite=Strict stops most cross-site writes; the token stops the rest (old browsers, subdomains).
+  if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+    throw new ForbiddenError(
+      text(
+        'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang',
+        'Missing or wrong X-CSRF-Token; reload the page',
+      ),
+      [{ field: CSRF_HEADER, message: text('mã chống giả mạo không khớp', 'CSRF token mismatch') }],
+    );
+  }
+}
 
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit.repo.js';
+import { writeTransaction } from '../audit/write.js';
 import type { ServiceContext } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { text } from '../i18n.js';
@@ -194,8 +195,9 @@ export async function listApiTokens(ctx: ServiceContext, userId: number): Promis
   }));
 }
 
+/** Through writeTransaction, so the tokens remembered by resolveApiToken are read again at once. */
 export async function revokeApiToken(ctx: ServiceContext, principal: Principal, id: number): Promise<void> {
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx, async (trx, audit) => {
     const done = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: ctx.now().toISOString() })
@@ -206,15 +208,22 @@ export async function revokeApiToken(ctx: ServiceContext, principal: Principal, 
     if (Number(done.numUpdatedRows) !== 1) {
       throw new NotFoundError(text(`Không có mã truy cập số ${id} đang hiệu lực`, `No active token ${id}`));
     }
-    await recordAudit(trx, { userId: principal.userId, label: principal.username }, ctx.now(), {
-      action: 'token.revoke',
-      entity: 'api_token',
-      entityId: id,
-    });
+    await audit({ action: 'token.revoke', entity: 'api_token', entityId: id });
   });
 }
 
-export async function resolveApiToken(ctx: ServiceContext, token: string): Promise<Principal | null> {
+/** Tokens looked up in the last few seconds: a machine client polls with the same one. */
+const recentTokens = new Memo<Principal | null>(5_000);
+
+/**
+ * The principal behind an API token, or null when it is unknown or revoked. Remembered for a
+ * few seconds like sessions; a revocation or any other audited write makes it be read again.
+ */
+export function resolveApiToken(ctx: ServiceContext, token: string): Promise<Principal | null> {
+  return recentTokens.read(token, ctx.now().getTime(), () => readApiToken(ctx, token));
+}
+
+async function readApiToken(ctx: ServiceContext, token: string): Promise<Principal | null> {
   const db = ctx.store.db;
   const row = await db
     .selectFrom('api_tokens as t')

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { as, demoApp, login, type Session } from '../../test/http.js';
@@ -48,6 +49,45 @@ describeStores('progress over HTTP', (store) => {
     const sibling = await get(reporter, '/api/v1/progress?plan=bac-kan-2021&period=2021-09&unit=bk-song-cau');
     expect(sibling.statusCode).toBe(403);
     expect(sibling.json().error.message).toContain('không có quyền');
+  });
+
+  it('revalidates by ETag, compresses for browsers, and sends a new report after a write', async () => {
+    const url = '/api/v1/progress?plan=bac-kan-2021&period=2021-09';
+    const first = await get(leader, url);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+
+    const again = await as(app, leader, { method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+
+    const zipped = await as(app, leader, { method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(first.json());
+
+    // The tag names the body: other actions are another body, and so is a report after a write.
+    const own = await get(reporter, `${url}&unit=bk-duc-xuan`);
+    expect(own.headers.etag).not.toBe(etag);
+    const recorded = await as(app, reporter, {
+      method: 'POST',
+      url: '/api/v1/figures',
+      payload: {
+        planCode: 'bac-kan-2021',
+        indicatorCode: 'viec-lam',
+        unitCode: 'bk-duc-xuan',
+        period: '2021-09',
+        value: 12_345,
+        revision: 1,
+      },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const after = await as(app, leader, { method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
   });
 
   it('answers bad queries with the field named, in the caller’s language', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { progressFor, progressForChildren } from '../../progress/progress.service.js';
@@ -39,17 +41,48 @@ const report = described('ProgressReport', {
   actions: z.object({ recordFigures: z.boolean(), editPlan: z.boolean() }),
 });
 
+/** The report as sent to one kind of reader: its bytes, compressed bytes and entity tag. */
+interface Sent {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+/**
+ * A report is the same for every reader of its unit; only the two actions are the caller's own.
+ * Each of the four bodies is put together, encoded and hashed once, on first use.
+ */
+class PreparedReport {
+  private readonly sent = new Map<string, Sent>();
+  constructor(private readonly json: string) {}
+
+  for(actions: { recordFigures: boolean; editPlan: boolean }): Sent {
+    const key = `${actions.recordFigures}|${actions.editPlan}`;
+    let sent = this.sent.get(key);
+    if (!sent) {
+      const body = Buffer.from(`${this.json.slice(0, -1)},"actions":${JSON.stringify(actions)}}`);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      sent = { body, gzip: gzipSync(body), etag };
+      this.sent.set(key, sent);
+    }
+    return sent;
+  }
+}
+
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   // Dashboards are read far more often than figures are written: the unit and the report, as
   // sent, are kept until the next audited write in this process, or 10 seconds (other processes).
   const units = new Memo<Unit>(10_000);
-  const reports = new Memo<string>(10_000);
+  const reports = new Memo<PreparedReport>(10_000);
   app.get(
     '/progress',
     {
       schema: {
         tags: ['progress'],
         summary: 'Tiến độ thực hiện các chỉ tiêu của kế hoạch cho một đơn vị, lũy kế đến hết tháng',
+        description:
+          'Trả ETag; gửi lại với If-None-Match thì nhận 304 khi số liệu chưa đổi. / Sends an ETag; ' +
+          'with If-None-Match the answer is 304 while the figures are unchanged.',
         operationId: 'getProgress',
         querystring: query,
         response: { 200: report, ...errors },
@@ -61,15 +94,26 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       const { plan, period, unit: unitCode } = request.query;
       const unit = await units.read(`${plan}|${unitCode ?? ''}`, now, () => unitOf(ctx, plan, unitCode));
       const p = authorizeRead(request, unit);
-      const query = { planCode: plan, period, unitCode: unit.code };
-      const json = await reports.read(JSON.stringify(query), now, async () =>
-        JSON.stringify(await progressFor(ctx, query)),
-      );
-      const actions = { recordFigures: hasRole(p, unit, 'reporter'), editPlan: hasRole(p, unit, 'editor') };
-      // The report is the same for every reader; only the actions are the caller's own. The
-      // remembered JSON is sent as it is (a string body is not serialised again).
-      const body = `${json.slice(0, -1)},"actions":${JSON.stringify(actions)}}`;
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      const prepared = await reports.read(`${plan}|${period}|${unit.code}`, now, async () => {
+        const report = await progressFor(ctx, { planCode: plan, period, unitCode: unit.code });
+        return new PreparedReport(JSON.stringify(report));
+      });
+      const sent = prepared.for({
+        recordFigures: hasRole(p, unit, 'reporter'),
+        editPlan: hasRole(p, unit, 'editor'),
+      });
+      // Stored by the browser but asked again every time (no-cache): a dashboard left open
+      // re-reads a report that has not changed as a 304 of a few hundred bytes.
+      reply
+        .header('etag', sent.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === sent.etag) return reply.status(304).send(undefined as never);
+      reply.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        return reply.header('content-encoding', 'gzip').send(sent.gzip as never);
+      }
+      return reply.send(sent.body as never);
     },
   );
 

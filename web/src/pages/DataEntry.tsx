@@ -65,10 +65,15 @@ export function DataEntry() {
     [s.planCode],
   );
   const lock = calendar.data?.locks.find((l) => l.period === s.period);
-  const current = useMemo(
-    () => figureIndex(figures.data?.items ?? [], cumulative, levels),
-    [figures.data, cumulative, levels],
-  );
+  // Figures just saved, shown at once; the reloaded month replaces them when it arrives.
+  const [justSaved, setJustSaved] = useState(new Map<string, Figure>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh month from the server supersedes them.
+  useEffect(() => setJustSaved(new Map()), [figures.data]);
+  const current = useMemo(() => {
+    const index = figureIndex(figures.data?.items ?? [], cumulative, levels);
+    for (const [key, figure] of justSaved) index.set(key, figure);
+    return index;
+  }, [figures.data, cumulative, levels, justSaved]);
   const writable = useMemo(
     () =>
       new Set(lock ? [] : columns.filter((u) => mayRecord(u, session?.roles ?? [], all)).map((u) => u.code)),
@@ -120,7 +125,12 @@ export function DataEntry() {
 
   const refused = (u: Unit) =>
     setNotice(
-      t(`Bạn không có quyền nhập số liệu cho ${u.name}.`, `You may not record figures for ${u.name}.`),
+      lock
+        ? t(
+            `${monthLabel(s.period ?? '', lang)} đã khóa sau kiểm điểm; chỉ quản trị viên mở lại được.`,
+            'This month is locked after its review; only an administrator can reopen it.',
+          )
+        : t(`Bạn không có quyền nhập số liệu cho ${u.name}.`, `You may not record figures for ${u.name}.`),
     );
 
   const save = async () => {
@@ -143,7 +153,8 @@ export function DataEntry() {
           ...(current.get(key) ? { revision: current.get(key)?.revision } : {}),
         };
       });
-      const res = await api.post<{ recorded: number }>('/figures/bulk', { figures: body });
+      const res = await api.post<{ recorded: number; figures: Figure[] }>('/figures/bulk', { figures: body });
+      setJustSaved(new Map(rows.map(([key], i) => [key, res.figures[i] as Figure])));
       setDrafts((old) => {
         const next = new Map(old);
         for (const [key] of rows) next.delete(key);

@@ -212,13 +212,15 @@ export interface PeriodFigure extends Figure {
   unitCode: string;
 }
 
-/** Current figures of a month for a unit and its direct children: the data-entry grid. */
-export async function listPeriodFigures(
-  db: Db,
-  filter: { indicatorIds: readonly number[]; unitId: number; year: number; month: number },
-): Promise<PeriodFigure[]> {
-  if (filter.indicatorIds.length === 0) return [];
-  const rows = await db
+interface MonthFilter {
+  indicatorIds: readonly number[];
+  year: number;
+  month: number;
+}
+
+/** Current figures of a month, with their codes, for the units `where` picks. */
+function currentOfMonth(db: Db, filter: MonthFilter) {
+  return db
     .selectFrom('figures as f')
     .innerJoin('units as u', 'u.id', 'f.unit_id')
     .innerJoin('indicators as i', 'i.id', 'f.indicator_id')
@@ -227,35 +229,43 @@ export async function listPeriodFigures(
     .where('f.is_current', '=', 1)
     .where('f.indicator_id', 'in', filter.indicatorIds)
     .where('f.year', '=', filter.year)
-    .where('f.month', '=', filter.month)
+    .where('f.month', '=', filter.month);
+}
+
+const withCodes = (
+  r: Selectable<FigureTable> & { indicator_code: string; unit_code: string },
+): PeriodFigure => ({
+  ...toFigure(r),
+  indicatorCode: r.indicator_code,
+  unitCode: r.unit_code,
+});
+
+/** Current figures of a month for a unit and its direct children: the data-entry grid. */
+export async function listPeriodFigures(
+  db: Db,
+  filter: MonthFilter & { unitId: number },
+): Promise<PeriodFigure[]> {
+  if (filter.indicatorIds.length === 0) return [];
+  const rows = await currentOfMonth(db, filter)
     .where((eb) => eb.or([eb('u.id', '=', filter.unitId), eb('u.parent_id', '=', filter.unitId)]))
     .orderBy('u.code')
     .orderBy('i.code')
     .execute();
-  return rows.map((r) => ({ ...toFigure(r), indicatorCode: r.indicator_code, unitCode: r.unit_code }));
+  return rows.map(withCodes);
 }
 
 /** Current figures of a month for a unit and everything below it: what an export writes. */
 export async function listSubtreeFigures(
   db: Db,
-  filter: { indicatorIds: readonly number[]; unitPath: string; year: number; month: number },
+  filter: MonthFilter & { unitPath: string },
 ): Promise<PeriodFigure[]> {
   if (filter.indicatorIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('figures as f')
-    .innerJoin('units as u', 'u.id', 'f.unit_id')
-    .innerJoin('indicators as i', 'i.id', 'f.indicator_id')
-    .selectAll('f')
-    .select(['i.code as indicator_code', 'u.code as unit_code'])
-    .where('f.is_current', '=', 1)
-    .where('f.indicator_id', 'in', filter.indicatorIds)
-    .where('f.year', '=', filter.year)
-    .where('f.month', '=', filter.month)
+  const rows = await currentOfMonth(db, filter)
     .where('u.path', 'like', `${filter.unitPath}%`)
     .orderBy('u.depth')
     .orderBy('u.code')
     .orderBy('i.code')
     .orderBy('f.cumulative')
     .execute();
-  return rows.map((r) => ({ ...toFigure(r), indicatorCode: r.indicator_code, unitCode: r.unit_code }));
+  return rows.map(withCodes);
 }

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, login } from '../../src/test/http.js';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 const PLAN = '/plans/bac-kan-2021';
 const BUDGET_NQ = /^Thu ngân sách nhà nước trên địa bàn \(tỷ đồng\) NQ \(nghị quyết\)/;
@@ -13,14 +13,10 @@ describe('plans, units, audit log and users in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    ({ server, browser, page } = await openSuite());
     await signIn(page, server.url, 'admin', 'admin2021');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   const open = async (path: string, heading: string | RegExp) => {
     await page.goto(server.url + path);

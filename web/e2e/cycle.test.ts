@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, login } from '../../src/test/http.js';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 const TITLE = 'Hội nghị Ban Thường vụ Thành ủy kiểm điểm tháng 10 năm 2021';
 const ITEM = 'Hoàn thành kế hoạch kiểm tra, giám sát năm 2021 của các chi bộ trực thuộc';
@@ -14,15 +14,11 @@ describe('conferences and directives in Chromium', () => {
   let meetingUrl = '';
   let directiveUrl = '';
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    ({ server, browser, page } = await openSuite());
     // A missing element fails with its name well before the test's own time runs out.
     page.setDefaultTimeout(10_000);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   it('puts the server’s refusal of an empty title under the title field, then records the conference', async () => {
     await signIn(page, server.url, 'vanphong', 'vanphong2021');

@@ -2,20 +2,16 @@
 // Callbacks passed to page.evaluate run in the browser.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 describe('sign-in and dashboard in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    ({ server, browser, page } = await openSuite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   it('shows the demo logins on the demo, and refuses a wrong password next to the form', async () => {
     await page.goto(server.url);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 const CITY = 'plan=bac-kan-2021&unit=tp-bac-kan';
 const RETAIL = 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ';
@@ -14,15 +14,11 @@ describe('indicator, documents and extraction pages in Chromium', () => {
   let page: Page;
   const requested: string[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    ({ server, browser, page } = await openSuite({ acceptDownloads: true }));
     page.on('request', (r) => requested.push(r.url()));
     await signIn(page, server.url, 'vanphong', 'vanphong2021');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   it('loads the chart library only when an indicator page opens', async () => {
     await page.getByRole('heading', { name: /9 tháng năm 2021/ }).waitFor();

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, login } from '../../src/test/http.js';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 const BUDGET_CITY = 'Thu ngân sách nhà nước trên địa bàn — Thành phố Bắc Kạn';
 
@@ -11,13 +11,9 @@ describe('data entry in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    ({ server, browser, page } = await openSuite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   const budgetRow = () => page.getByRole('row', { name: /Thu ngân sách/ });
 

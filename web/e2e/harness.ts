@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { systemContext } from '../../src/context.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { buildApp, type ServerSettings } from '../../src/http/app.js';
@@ -68,4 +68,25 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
   )) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** What a browser test file shares: one demo server, one Chromium, one office-sized page. */
+export interface Suite {
+  server: DemoServer;
+  browser: Browser;
+  page: Page;
+}
+
+export async function openSuite(page: BrowserContextOptions = {}): Promise<Suite> {
+  const [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  return {
+    server,
+    browser,
+    page: await browser.newPage({ viewport: { width: 1366, height: 768 }, ...page }),
+  };
+}
+
+export async function closeSuite(suite: Partial<Suite>): Promise<void> {
+  await suite.browser?.close();
+  await suite.server?.close();
 }

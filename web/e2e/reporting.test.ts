@@ -2,21 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/context.js';
 import { generateReminders } from '../../src/reporting/reminders.js';
-import { type DemoServer, launchChromium, seriousViolations, signIn, startDemoServer } from './harness.js';
+import { closeSuite, type DemoServer, openSuite, seriousViolations, signIn } from './harness.js';
 
 describe('reporting, locks and reminders in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    ({ server, browser, page } = await openSuite());
     await signIn(page, server.url, 'vanphong', 'vanphong2021');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSuite({ server, browser }));
 
   it('lists the units that have not reported a month, with what they owe', async () => {
     await page.goto(`${server.url}/reporting?plan=bac-kan-2021&period=2021-10&unit=tp-bac-kan`);

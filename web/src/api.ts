@@ -24,6 +24,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Whatever a request threw, as an ApiError a form can show. */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+}
+
 let csrfToken: string | null = null;
 let language = 'vi';
 let onUnauthorized: () => void = () => {};

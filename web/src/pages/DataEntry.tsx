@@ -1,5 +1,5 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from '../api';
+import { type ApiError, api, asApiError } from '../api';
 import {
   cellKey,
   clipboardCells,
@@ -164,7 +164,7 @@ export function DataEntry() {
       setSaved(res.recorded);
       figures.reload();
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+      const e = asApiError(err);
       const problems = new Map<string, string>();
       const stale = new Set<string>();
       for (const f of e.fields) {

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api';
+import { type ApiError, api, asApiError } from '../api';
 import { ErrorBanner, Field } from '../components/ui';
 import { useLang } from '../i18n';
 import { useSession } from '../session';
@@ -29,7 +29,7 @@ export function Login() {
     try {
       await login(username, password);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api';
+import { type ApiError, api, asApiError } from '../api';
 import { SelectionBar } from '../components/SelectionBar';
 import { ErrorBanner, Field, Loading, PageTitle } from '../components/ui';
 import { formatDate, formatDateTime, monthLabel } from '../format';
@@ -198,7 +198,7 @@ function LockCard({
       setText('');
       onChange();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
     }
   };
   const allowed = lock ? calendar.actions.unlock : calendar.actions.lock;
@@ -270,7 +270,7 @@ function SettingsCard({
       setDone(true);
       onChange();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { type ApiError, api, asApiError } from '../../api';
 import { useLang } from '../../i18n';
 import { useSelection } from '../../selection';
 import type { Directive } from '../directives/Status';
@@ -87,7 +87,7 @@ export function AssignDirectives({
       });
       onDone(items);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

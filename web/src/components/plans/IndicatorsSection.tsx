@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { ApiError, api, asApiError } from '../../api';
 import { fieldLabel, formatNumber, parseNumber } from '../../format';
 import { useLang } from '../../i18n';
 import type { PlanDetail, PlanIndicator } from '../../types';
@@ -119,10 +119,6 @@ function useCatalogue(detail: PlanDetail, unitCode: string): PlanIndicator[] {
   );
   const inPlan = new Set(detail.indicators.map((i) => i.code));
   return (catalogue.data ?? []).filter((i) => !inPlan.has(i.code));
-}
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
 }
 
 /** Reads the baseline typed in Vietnamese format; undefined when left empty. */

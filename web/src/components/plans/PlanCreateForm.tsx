@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { type ApiError, api, asApiError } from '../../api';
 import { useLang } from '../../i18n';
 import { navigate } from '../../router';
 import { flattenUnits, useSelection } from '../../selection';
@@ -59,7 +59,7 @@ export function PlanCreateForm({ onCancel }: { onCancel(): void }) {
       });
       navigate(`/plans/${encodeURIComponent(code)}`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

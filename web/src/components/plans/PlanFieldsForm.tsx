@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { type ApiError, api, asApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import type { PlanDetail } from '../../types';
@@ -71,7 +71,7 @@ export function PlanFieldsForm({
       setSaved(true);
       onSaved();
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+      const apiError = asApiError(err);
       if (apiError.status === 409) {
         // Read what is stored now; typed values stay, untouched fields take the stored ones.
         const current = (await api.get<PlanDetail>(`/plans/${encodeURIComponent(plan.code)}`)).plan;

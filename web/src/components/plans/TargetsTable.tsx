@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useMemo, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { type ApiError, api, asApiError } from '../../api';
 import { formatNumber, parseNumber } from '../../format';
 import { useLang } from '../../i18n';
 import type { PlanDetail, Target, Unit } from '../../types';
@@ -123,7 +123,7 @@ export function TargetsTable({
         nextNotes.delete(k);
         saved++;
       } catch (err) {
-        const e = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
+        const e = asApiError(err);
         if (e.status === 409) {
           conflicted = true;
           nextNotes.set(k, { kind: 'conflict', current: undefined });

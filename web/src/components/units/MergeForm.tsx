@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { ApiError, api, asApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import type { Unit } from '../../types';
@@ -83,7 +83,7 @@ export function MergeForm({
         predecessors: chosen.map((c) => c.name),
       });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+      setError(asApiError(err));
       setConfirming(false);
     } finally {
       setBusy(false);

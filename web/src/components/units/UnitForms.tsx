@@ -1,15 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api';
+import { type ApiError, api, asApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import type { Unit } from '../../types';
 import { ConflictNote, type ConflictRow, reconcile } from '../plans/ConflictNote';
 import { ErrorBanner, Field } from '../ui';
 import { levelLabel, UNIT_LEVELS } from './unit-labels';
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
-}
 
 /** A unit below `parent`: a new ward, a department of the city committee. */
 export function AddChildForm({

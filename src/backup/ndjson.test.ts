@@ -9,7 +9,8 @@ import { systemContext } from '../context.js';
 import { connect, type Store } from '../store/connect.js';
 import { createTestStore, describeStores } from '../test/stores.js';
 import { createUnit } from '../units/units.service.js';
-import { exportAll, importAll } from './ndjson.js';
+import { exportAll } from './ndjson.js';
+import { importAll } from './ndjson-import.js';
 import { type AnyDb, describeTables } from './tables.js';
 import { AWKWARD_TEXT, fillEveryTable, tableContents } from './test-data.js';
 
@@ -248,7 +249,7 @@ describe('NDJSON import killed half way', () => {
       const { Readable } = await import('node:stream');
       const { readFileSync } = await import('node:fs');
       const { connect } = await import(${JSON.stringify(new URL('../store/connect.ts', import.meta.url).pathname)});
-      const { importAll } = await import(${JSON.stringify(new URL('./ndjson.ts', import.meta.url).pathname)});
+      const { importAll } = await import(${JSON.stringify(new URL('./ndjson-import.ts', import.meta.url).pathname)});
       const text = readFileSync(${JSON.stringify(join(dir, 'all.ndjson'))}, 'utf8');
       const half = text.slice(0, Math.floor(text.length / 2));
       const store = await connect({ file: ${JSON.stringify(file)} });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -43,6 +43,22 @@ function readTree(root: string, dir = root, out = new Map<string, WebFile>()): M
   return out;
 }
 
+/**
+ * The built app, read and compressed once per process and index.html version: servers built
+ * again in the same process (tests build hundreds) share it.
+ */
+const loaded = new Map<string, { mtimeMs: number; files: Map<string, WebFile> }>();
+function webFiles(root: string): Map<string, WebFile> {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return new Map();
+  const { mtimeMs } = statSync(index);
+  const cached = loaded.get(root);
+  if (cached?.mtimeMs === mtimeMs) return cached.files;
+  const files = readTree(root);
+  loaded.set(root, { mtimeMs, files });
+  return files;
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, file: WebFile, cache: string) {
   reply.header('content-type', file.type).header('cache-control', cache).header('etag', file.etag);
   reply.header('vary', 'accept-encoding');
@@ -58,7 +74,7 @@ function send(request: FastifyRequest, reply: FastifyReply, file: WebFile, cache
  * address answered with index.html (the app routes in the browser), the API left alone.
  */
 export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT): Promise<void> {
-  const files = existsSync(join(root, 'index.html')) ? readTree(root) : new Map<string, WebFile>();
+  const files = webFiles(root);
   const index = files.get('/index.html');
   app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => {
     const file = files.get(request.url.split('?')[0] ?? '');

@@ -1,5 +1,6 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { type ApiError, api, asApiError } from '../api';
+import { EntryCell } from '../components/entry/EntryCell';
 import {
   cellKey,
   clipboardCells,
@@ -329,68 +330,30 @@ export function DataEntry() {
                       </th>
                       {columns.map((u, c) => {
                         const key = cellKey(indicator.code, u.code);
-                        const figure = current.get(key);
                         const draft = drafts.get(key);
-                        const problem = draft?.problem ?? serverProblems.get(key) ?? null;
-                        const shown = draft ? draft.text : figure ? formatNumber(figure.value, lang, 6) : '';
-                        const label = `${indicator.name} — ${u.name}`;
                         return (
-                          <td
+                          <EntryCell
                             key={u.code}
-                            className={[
-                              'cell',
-                              draft ? 'changed' : '',
-                              problem ? 'invalid' : '',
-                              writable.has(u.code) ? '' : 'readonly',
-                            ].join(' ')}
-                          >
-                            <input
-                              data-r={r}
-                              data-c={c}
-                              inputMode="decimal"
-                              aria-label={label}
-                              aria-invalid={Boolean(problem)}
-                              title={problem ?? (figure ? figureTitle(figure, lang) : undefined)}
-                              value={shown}
-                              readOnly={!writable.has(u.code)}
-                              onChange={(e) => edit([[key, e.target.value]])}
-                              onKeyDown={(e) => {
-                                if (!writable.has(u.code) && /^[\d.,-]$/.test(e.key)) refused(u);
-                                onKeyDown(e, r, c, key);
-                              }}
-                              onPaste={(e) => onPaste(e, r, c)}
-                            />
-                            {figure?.status === 'official' && !draft && (
-                              <span className="tag" title={t('chính thức', 'official')}>
-                                {t('CT', 'off.')}
-                              </span>
-                            )}
-                            {problem && <span className="cell-problem">{problem}</span>}
-                            {conflicts.has(key) && figure && (
-                              <span className="cell-conflict">
-                                ⚠ {t('Trên máy chủ', 'Server')}: {formatNumber(figure.value, lang, 6)}{' '}
-                                <button
-                                  type="button"
-                                  className="link"
-                                  onClick={() =>
-                                    setConflicts((x) => new Set([...x].filter((k) => k !== key)))
-                                  }
-                                >
-                                  {t('Giữ số tôi nhập', 'Keep mine')}
-                                </button>{' '}
-                                <button
-                                  type="button"
-                                  className="link"
-                                  onClick={() => {
-                                    edit([[key, formatNumber(figure.value, lang, 6)]]);
-                                    setConflicts((x) => new Set([...x].filter((k) => k !== key)));
-                                  }}
-                                >
-                                  {t('Lấy số trên máy chủ', 'Take theirs')}
-                                </button>
-                              </span>
-                            )}
-                          </td>
+                            row={r}
+                            column={c}
+                            label={`${indicator.name} — ${u.name}`}
+                            figure={current.get(key)}
+                            draft={draft}
+                            problem={draft?.problem ?? serverProblems.get(key) ?? null}
+                            conflict={conflicts.has(key)}
+                            writable={writable.has(u.code)}
+                            onType={(text) => edit([[key, text]])}
+                            onKeyDown={(e) => {
+                              if (!writable.has(u.code) && /^[\d.,-]$/.test(e.key)) refused(u);
+                              onKeyDown(e, r, c, key);
+                            }}
+                            onPaste={(e) => onPaste(e, r, c)}
+                            onResolve={(keepMine) => {
+                              const figure = current.get(key);
+                              if (!keepMine && figure) edit([[key, formatNumber(figure.value, lang, 6)]]);
+                              setConflicts((x) => new Set([...x].filter((k) => k !== key)));
+                            }}
+                          />
                         );
                       })}
                     </tr>
@@ -409,16 +372,4 @@ function validIn(u: Unit, period: string | undefined): boolean {
   if (!period) return true;
   const first = `${period}-01`;
   return (!u.validFrom || u.validFrom <= `${period}-31`) && (!u.validTo || u.validTo >= first);
-}
-
-function figureTitle(f: Figure, lang: 'vi' | 'en'): string {
-  const status =
-    f.status === 'official'
-      ? lang === 'en'
-        ? 'official'
-        : 'chính thức'
-      : lang === 'en'
-        ? 'estimate'
-        : 'ước';
-  return `${status}, ${lang === 'en' ? 'revision' : 'lần'} ${f.revision}, ${formatDateTime(f.recordedAt, lang)}`;
 }

@@ -1,3 +1,4 @@
+import { parseNumber } from '../../format';
 import type { Lang } from '../../i18n';
 
 /** The bases a target can be set on (src/plans/plans.schema.ts TARGET_BASES). */
@@ -43,4 +44,19 @@ export function label<K extends string>(
 /** "lũy kế (cộng dồn theo tháng)" → "lũy kế": tables show the word, forms the explanation. */
 export function short(text: string): string {
   return text.replace(/\s*\(.*\)$/, '');
+}
+
+/** The default fields of a resolution, in the order plans list them. */
+export const FIELDS = [
+  'kinh_te',
+  'van_hoa_xa_hoi',
+  'tai_nguyen_moi_truong',
+  'quoc_phong_an_ninh',
+  'xay_dung_dang',
+];
+
+/** A baseline as typed: empty is none, anything not a number is refused. */
+export function baselineOf(text: string, lang: 'vi' | 'en'): number | undefined | 'invalid' {
+  if (text.trim() === '') return undefined;
+  return parseNumber(text, lang) ?? 'invalid';
 }

@@ -164,7 +164,8 @@ describe('plans, units, audit log and users in Chromium', () => {
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản thuky.songcau.').waitFor();
     const row = page.getByRole('row', { name: /Thư ký phường Sông Cầu/ });
-    expect(await row.textContent()).toContain('Báo cáo viên — Thành phố Bắc Kạn');
+    // The list is read again after the message: wait for the row to show the change.
+    await row.filter({ hasText: 'Báo cáo viên — Thành phố Bắc Kạn' }).waitFor();
 
     await page.getByRole('button', { name: 'Sửa thuky.songcau' }).click();
     const edit = page.getByRole('form', { name: 'Sửa tài khoản thuky.songcau' });
@@ -172,7 +173,7 @@ describe('plans, units, audit log and users in Chromium', () => {
     await edit.getByLabel('Trạng thái').selectOption('off');
     await edit.getByRole('button', { name: 'Lưu tài khoản' }).click();
     await page.getByText('Đã lưu tài khoản thuky.songcau.').waitFor();
-    expect(await row.textContent()).toContain('Chỉ xem — Thành phố Bắc Kạn');
+    await row.filter({ hasText: 'Chỉ xem — Thành phố Bắc Kạn' }).waitFor();
     expect(await row.textContent()).toContain('đã khóa');
   });
 

@@ -154,7 +154,7 @@ describe('conferences and directives in Chromium', () => {
     await page.getByRole('button', { name: 'Lưu đè bằng bản tôi nhập' }).click();
     await page.getByText('Đã lưu nhiệm vụ.').waitFor();
     // Done on 10/12 against the new deadline of 05/12: still late, by 5 days.
-    expect(await page.locator('.facts').textContent()).toContain('quá hạn 5 ngày');
+    await page.locator('.facts', { hasText: 'quá hạn 5 ngày' }).waitFor();
   });
 
   it('shows the viewer no control to record, edit, assign or report', async () => {

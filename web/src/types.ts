@@ -39,6 +39,19 @@ export interface ProgressReport {
   actions: { recordFigures: boolean; editPlan: boolean };
 }
 
+/** GET /progress/children: the same table for each unit directly below. */
+export interface ChildrenProgress {
+  children: { unit: string; unitName: string; indicators: IndicatorProgress[] }[];
+}
+
+/** One indicator across the units below, leaving out units with neither a figure nor a target. */
+export function childRows(data: ChildrenProgress | undefined, indicator: string) {
+  return (data?.children ?? []).flatMap((c) => {
+    const p = c.indicators.find((i) => i.code === indicator);
+    return p && (p.actual !== null || p.target !== null) ? [{ unit: c.unit, unitName: c.unitName, p }] : [];
+  });
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -1,6 +1,6 @@
 import { formatPercent, statusLabel } from '../format';
 import { useLang } from '../i18n';
-import type { ProgressStatus } from '../types';
+import type { IndicatorProgress, ProgressStatus } from '../types';
 
 /**
  * "% NQ" as a bar coloured by status, with a tick where the expected pace stands today: a bar
@@ -40,4 +40,26 @@ export function ProgressBar({
 export function StatusBadge({ status }: { status: ProgressStatus }) {
   const { lang } = useLang();
   return <span className={`badge badge-${status}`}>{statusLabel(status, lang)}</span>;
+}
+
+/**
+ * "% kế hoạch" as every table shows it: the bar and the number, or, for a unit given no target
+ * of its own, saying so instead of an empty bar.
+ */
+export function PercentOfTarget({
+  p,
+  strong = false,
+}: {
+  p: Pick<IndicatorProgress, 'target' | 'percentOfTarget' | 'expectedPercent' | 'status'>;
+  strong?: boolean;
+}) {
+  const { lang, t } = useLang();
+  if (p.target === null)
+    return <span className="muted small">{t('chưa giao chỉ tiêu', 'no target set')}</span>;
+  return (
+    <div className="bar-cell">
+      <ProgressBar percent={p.percentOfTarget} expected={p.expectedPercent} status={p.status} />
+      <span className={strong ? 'num strong' : 'num'}>{formatPercent(p.percentOfTarget, lang)}</span>
+    </div>
+  );
 }

@@ -1,20 +1,22 @@
 import { Fragment, useState } from 'react';
 import { api } from '../api';
-import { ProgressBar, StatusBadge } from '../components/ProgressBar';
+import { PercentOfTarget, StatusBadge } from '../components/ProgressBar';
 import { SelectionBar } from '../components/SelectionBar';
 import { ErrorBanner, Loading, PageTitle } from '../components/ui';
 import { fieldLabel, formatChange, formatNumber, formatPercent, statusLabel } from '../format';
 import { useLang } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { useSelection } from '../selection';
-import type { IndicatorProgress, ProgressReport, ProgressStatus } from '../types';
+import {
+  type ChildrenProgress,
+  childRows,
+  type IndicatorProgress,
+  type ProgressReport,
+  type ProgressStatus,
+} from '../types';
 import { useApi } from '../use-api';
 
 const STATUSES: ProgressStatus[] = ['at_risk', 'behind', 'on_track', 'achieved', 'no_data'];
-
-interface ChildrenProgress {
-  children: { unit: string; unitName: string; indicators: IndicatorProgress[] }[];
-}
 
 /** What the article told its readers, in one look: each target, how far it got, what lags. */
 export function Dashboard() {
@@ -165,14 +167,7 @@ export function Dashboard() {
                         </td>
                         <td className="num strong">{formatNumber(i.actual, lang, dp(i))}</td>
                         <td className="bar-col">
-                          <div className="bar-cell">
-                            <ProgressBar
-                              percent={i.percentOfTarget}
-                              expected={i.expectedPercent}
-                              status={i.status}
-                            />
-                            <span className="num">{formatPercent(i.percentOfTarget, lang)}</span>
-                          </div>
+                          <PercentOfTarget p={i} />
                           {i.otherTargets.map((o) => (
                             <div key={o.basis} className="muted small">
                               {formatPercent(o.percentOfTarget, lang)} {o.basis}
@@ -223,9 +218,7 @@ function ChildRows({
 }) {
   const { t, lang } = useLang();
   const s = useSelection();
-  const rows = (data?.children ?? [])
-    .map((c) => ({ ...c, p: c.indicators.find((x) => x.code === indicator) }))
-    .filter((c) => c.p && (c.p.actual !== null || c.p.target !== null));
+  const rows = childRows(data, indicator);
   if (loading && !data)
     return (
       <tr className="child">
@@ -247,32 +240,23 @@ function ChildRows({
     );
   return (
     <>
-      {rows.map(({ unit, unitName, p }) =>
-        p ? (
-          <tr key={unit} className="child">
-            <th scope="row" className="name">
-              <button type="button" className="link" onClick={() => s.select({ unit })}>
-                {unitName}
-              </button>
-            </th>
-            <td className="num">{formatNumber(p.target, lang, decimals)}</td>
-            <td className="num">{formatNumber(p.actual, lang, decimals)}</td>
-            <td className="bar-col">
-              {p.target !== null ? (
-                <div className="bar-cell">
-                  <ProgressBar percent={p.percentOfTarget} expected={p.expectedPercent} status={p.status} />
-                  <span className="num">{formatPercent(p.percentOfTarget, lang)}</span>
-                </div>
-              ) : (
-                <span className="muted small">{t('chưa giao chỉ tiêu', 'no target set')}</span>
-              )}
-            </td>
-            <td className="num">{formatChange(p.changeVsSamePeriodPct, lang)}</td>
-            <td className="num">{formatNumber(p.forecast, lang, decimals)}</td>
-            <td>{p.target !== null && <StatusBadge status={p.status} />}</td>
-          </tr>
-        ) : null,
-      )}
+      {rows.map(({ unit, unitName, p }) => (
+        <tr key={unit} className="child">
+          <th scope="row" className="name">
+            <button type="button" className="link" onClick={() => s.select({ unit })}>
+              {unitName}
+            </button>
+          </th>
+          <td className="num">{formatNumber(p.target, lang, decimals)}</td>
+          <td className="num">{formatNumber(p.actual, lang, decimals)}</td>
+          <td className="bar-col">
+            <PercentOfTarget p={p} />
+          </td>
+          <td className="num">{formatChange(p.changeVsSamePeriodPct, lang)}</td>
+          <td className="num">{formatNumber(p.forecast, lang, decimals)}</td>
+          <td>{p.target !== null && <StatusBadge status={p.status} />}</td>
+        </tr>
+      ))}
     </>
   );
 }

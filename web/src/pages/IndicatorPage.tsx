@@ -4,7 +4,7 @@ import { ChildUnits } from '../components/indicator/ChildUnits';
 import { FigureHistory } from '../components/indicator/FigureHistory';
 import { MonthTable } from '../components/indicator/MonthTable';
 import type { ProgressSeries } from '../components/indicator/types';
-import { ProgressBar, StatusBadge } from '../components/ProgressBar';
+import { PercentOfTarget, StatusBadge } from '../components/ProgressBar';
 import { SelectionBar } from '../components/SelectionBar';
 import { ErrorBanner, Loading, PageTitle } from '../components/ui';
 import { fieldLabel, formatChange, formatNumber, formatPercent, monthLabel } from '../format';
@@ -112,10 +112,7 @@ function Summary({ report, p }: { report: ProgressReport; p: IndicatorProgress }
         <div className="fact-bar">
           <dt>{t('% kế hoạch', '% of target')}</dt>
           <dd>
-            <div className="bar-cell">
-              <ProgressBar percent={p.percentOfTarget} expected={p.expectedPercent} status={p.status} />
-              <span className="num strong">{formatPercent(p.percentOfTarget, lang)}</span>
-            </div>
+            <PercentOfTarget p={p} strong />
             <span className="muted small">
               {t('dự kiến đến kỳ này', 'expected by now')} {formatPercent(p.expectedPercent, lang)}
             </span>

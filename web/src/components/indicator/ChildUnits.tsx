@@ -1,15 +1,11 @@
 import { api } from '../../api';
-import { formatChange, formatNumber, formatPercent } from '../../format';
+import { formatChange, formatNumber } from '../../format';
 import { useLang } from '../../i18n';
 import { useSelection } from '../../selection';
-import type { IndicatorProgress } from '../../types';
+import { type ChildrenProgress, childRows } from '../../types';
 import { useApi } from '../../use-api';
-import { ProgressBar, StatusBadge } from '../ProgressBar';
+import { PercentOfTarget, StatusBadge } from '../ProgressBar';
 import { ErrorBanner, Loading } from '../ui';
-
-interface ChildrenProgress {
-  children: { unit: string; unitName: string; indicators: IndicatorProgress[] }[];
-}
 
 /** The indicator in each unit directly under the chosen one; a unit's name opens its own view. */
 export function ChildUnits({ indicator, decimals }: { indicator: string; decimals: number }) {
@@ -24,10 +20,7 @@ export function ChildUnits({ indicator, decimals }: { indicator: string; decimal
       }),
     [s.planCode, s.period, s.unitCode],
   );
-  const rows = (children.data?.children ?? []).flatMap((c) => {
-    const p = c.indicators.find((i) => i.code === indicator);
-    return p && (p.actual !== null || p.target !== null) ? [{ ...c, p }] : [];
-  });
+  const rows = childRows(children.data, indicator);
   const n = (v: number | null) => formatNumber(v, lang, decimals);
   return (
     <section aria-labelledby="children-title">
@@ -74,18 +67,7 @@ export function ChildUnits({ indicator, decimals }: { indicator: string; decimal
                   <td className="num">{n(p.target)}</td>
                   <td className="num strong">{n(p.actual)}</td>
                   <td className="bar-col">
-                    {p.target !== null ? (
-                      <div className="bar-cell">
-                        <ProgressBar
-                          percent={p.percentOfTarget}
-                          expected={p.expectedPercent}
-                          status={p.status}
-                        />
-                        <span className="num">{formatPercent(p.percentOfTarget, lang)}</span>
-                      </div>
-                    ) : (
-                      <span className="muted small">{t('chưa giao chỉ tiêu', 'no target set')}</span>
-                    )}
+                    <PercentOfTarget p={p} />
                   </td>
                   <td className="num">{formatChange(p.changeVsSamePeriodPct, lang)}</td>
                   <td>{p.target !== null && <StatusBadge status={p.status} />}</td>

@@ -4,6 +4,7 @@ import type { Role } from '../users/access.js';
 import { verifyPassword } from '../users/passwords.js';
 import { findUserRow } from '../users/users.repo.js';
 import { createUser } from '../users/users.service.js';
+import { getOrCreate } from '../util/get-or-create.js';
 
 /**
  * The demo's logins, one per role. Their passwords are published (README, start-up banner), so
@@ -72,16 +73,22 @@ export interface PublishedLogin {
   unitName: string;
 }
 
+/** Whether a stored hash opens with a published password; a hash is salted, so it is its own key. */
+const opensWith = new Map<string, Promise<boolean>>();
+
 /**
  * The demo logins that still open their account with the published password: what the sign-in
  * page may show. Once an administrator changes those passwords (a real deployment), it shows none.
+ * The page is public, so each stored hash is checked against its password once, not per visit:
+ * a changed password is a new hash and is checked again.
  */
 export async function publishedDemoLogins(db: Db): Promise<PublishedLogin[]> {
   const out: PublishedLogin[] = [];
   for (const login of DEMO_LOGINS) {
     const row = await findUserRow(db, login.username);
     if (!row?.active || !row.password_hash) continue;
-    if (!(await verifyPassword(row.password_hash, login.password))) continue;
+    const hash = row.password_hash;
+    if (!(await getOrCreate(opensWith, hash, () => verifyPassword(hash, login.password)))) continue;
     const unit = await findUnitByCode(db, login.unitCode);
     out.push({
       username: login.username,

@@ -187,4 +187,24 @@ describeStores('users and audit routes', (store) => {
     expect((await audit(await login(app, wardAdmin), '')).statusCode).toBe(403);
     expect((await audit(await login(app, 'vanphong'), '')).statusCode).toBe(403);
   });
+
+  it('lists a demo login on the sign-in page only while its published password still opens it', async () => {
+    const shown = async () =>
+      (await as(app, null, { method: 'GET', url: '/api/v1/auth/demo' }))
+        .json()
+        .logins.map((l: { username: string }) => l.username);
+    expect(await shown()).toEqual(['admin', 'vanphong', 'baocao', 'lanhdao']);
+    const all = (await users(admin, '?limit=500')).json().items as {
+      id: number;
+      username: string;
+      version: number;
+    }[];
+    const baocao = all.find((u) => u.username === 'baocao');
+    const changed = await patch(admin, baocao?.id ?? 0, {
+      password: STRONG_PASSWORD,
+      version: baocao?.version,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await shown()).toEqual(['admin', 'vanphong', 'lanhdao']);
+  });
 });

@@ -12,7 +12,6 @@ import {
 } from '../../users/sessions.js';
 import { loginSchema } from '../../users/users.schema.js';
 import { authenticate } from '../../users/users.service.js';
-import { Memo } from '../../util/memo.js';
 import { codeSchema } from '../../validation.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
 import { described, errors, idParam } from './common.js';
@@ -91,8 +90,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Checking four password hashes costs ~0.2 s: remembered until the next write or a minute.
-  const demoLogins = new Memo<Awaited<ReturnType<typeof publishedDemoLogins>>>(60_000, 1);
   app.get(
     '/auth/demo',
     {
@@ -118,9 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      logins: await demoLogins.read('demo', app.settings.now().getTime(), () =>
-        publishedDemoLogins(app.store.db),
-      ),
+      logins: await publishedDemoLogins(app.store.db),
     }),
   );
 

@@ -40,7 +40,10 @@ export function DataEntry() {
 
   const all = useMemo(() => flattenUnits(s.units), [s.units]);
   const unit = all.find((u) => u.code === s.unitCode);
-  const columns: Unit[] = unit ? [unit, ...unit.children.filter((c) => validIn(c, s.period))] : [];
+  const columns: Unit[] = useMemo(
+    () => (unit ? [unit, ...unit.children.filter((c) => validIn(c, s.period))] : []),
+    [unit, s.period],
+  );
   // Rows in the order they are shown (grouped by field), so arrows and pasted blocks follow the eye.
   const indicators = useMemo(() => {
     const list = s.plan?.indicators ?? [];

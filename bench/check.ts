@@ -12,6 +12,8 @@ export interface CheckLine {
   code: string;
   rule: string;
   what: 'actual' | 'cùng kỳ';
+  /** What the raw SQL read: the figures, or the month sums the database keeps. */
+  against: 'figures' | 'sums';
   service: number | null;
   sql: number | null;
   ok: boolean;
@@ -60,6 +62,7 @@ export function checkReport(
   indicators: readonly PlanIndicator[],
   year: number,
   month: number,
+  against: CheckLine['against'] = 'figures',
 ): CheckLine[] {
   return sampleIndicators(indicators).flatMap((indicator) => {
     const row = rows.find((r) => r.code === indicator.code);
@@ -72,6 +75,7 @@ export function checkReport(
       code: indicator.code,
       rule,
       what,
+      against,
       service,
       sql,
       // A first generated year has no "cùng kỳ": both sides then rightly say nothing.

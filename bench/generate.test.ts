@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { generate } from './generator.js';
 import { benchProgress } from './progress.bench.js';
 import type { Target } from './target.js';
@@ -49,13 +50,37 @@ describe('bench generator and progress benchmark', () => {
     await expect(generate({ target: target('a.db'), ...tiny })).rejects.toThrow(/already generated/);
   });
 
-  it('finds the service totals equal to the hand-written sums', async () => {
-    const results = await benchProgress(target('a.db'), { runs: 1 });
+  async function expectSameTotals(t: Target) {
+    const results = await benchProgress(t, { runs: 1 });
     expect(results.map((r) => r.label.split(' ')[0])).toEqual([expect.stringMatching(/^T\d\d$/), 'VN']);
     for (const r of results) {
       expect(r.scanned).toBeGreaterThan(0);
-      expect(r.checks.length).toBeGreaterThanOrEqual(10);
+      // Against the figures and against the month sums the database keeps.
+      expect(r.checks.length).toBeGreaterThanOrEqual(20);
       expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+    }
+  }
+
+  it('finds the service totals equal to the hand-written sums', async () => {
+    await expectSameTotals(target('a.db'));
+  });
+
+  it('finds them equal on PostgreSQL too, where figures are loaded as a replica', async () => {
+    const admin = inject('pgUrl');
+    const name = `bench_${process.pid}_${Date.now()}`;
+    const run = async (sqlText: string) => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(sqlText);
+      await client.end();
+    };
+    await run(`create database ${name}`);
+    try {
+      const t: Target = { kind: 'postgres', url: admin.replace(/\/[^/]*$/, `/${name}`) };
+      await generate({ target: t, ...tiny });
+      await expectSameTotals(t);
+    } finally {
+      await run(`drop database if exists ${name}`);
     }
   });
 });

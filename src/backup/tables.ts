@@ -10,8 +10,16 @@ import type { DialectName } from '../store/dialect.js';
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export type AnyDb = Kysely<any>;
 
-/** Kysely's bookkeeping, and login sessions: a copy of the data should not carry anyone's login. */
-export const LEFT_OUT = ['kysely_migration', 'kysely_migration_lock', 'sessions'] as const;
+/**
+ * Kysely's bookkeeping; login sessions (a copy of the data should not carry anyone's login); and
+ * the month sums, which the receiving database's triggers build again from the figures.
+ */
+export const LEFT_OUT = [
+  'kysely_migration',
+  'kysely_migration_lock',
+  'sessions',
+  'figure_month_sums',
+] as const;
 
 export interface ColumnInfo {
   name: string;

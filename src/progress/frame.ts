@@ -99,7 +99,6 @@ export async function scopeOf(
   roots: readonly Unit[],
   childrenOf: string | null,
 ): Promise<Scope> {
-  const provinces = new Set(roots.map((r) => r.provinceId));
   // Below a province the scope's units are few (a district, a commune): they are named by id.
   const unitIds =
     childrenOf !== null || roots.every(wholeProvinceOrMore)
@@ -108,7 +107,10 @@ export async function scopeOf(
   return {
     unitIds,
     paths: roots.map((r) => r.path),
-    provinceId: provinces.size === 1 ? (roots[0]?.provinceId ?? null) : null,
+    // A merged province stands for several; a unit above the provinces reads them all.
+    provinceIds: roots.some((r) => r.provinceId === null)
+      ? null
+      : [...new Set(roots.map((r) => r.provinceId as number))],
     indicatorIds: f.indicators.map((i) => i.id),
     fromYear: f.year - HISTORY_YEARS,
     toYear: f.year,

@@ -8,9 +8,9 @@ import { getOrCreate } from '../util/get-or-create.js';
 export interface Scope {
   /** Materialised paths of the roots: the unit itself and, for "cùng kỳ", its predecessors. */
   paths: readonly string[];
-  /** Set when every root lies in one province: lets the query use the province key. */
-  provinceId: number | null;
-  /** The units of the subtrees, when smaller than the province (or country) itself; else null. */
+  /** The provinces the roots lie in, found by the province key; null for every province. */
+  provinceIds: readonly number[] | null;
+  /** The units of the subtrees, when smaller than their provinces (or the country); else null. */
   unitIds: readonly number[] | null;
   indicatorIds: readonly number[];
   fromYear: number;
@@ -78,7 +78,7 @@ function monthValues(db: Db, scope: Scope) {
       .where('f.cumulative', '=', sql.lit(0))
       .where('f.year', '>=', scope.fromYear)
       .where('f.year', '<=', scope.toYear)
-      .$if(scope.provinceId !== null, (q) => q.where('f.province_id', '=', scope.provinceId as number))
+      .$if(scope.provinceIds !== null, (q) => q.where('f.province_id', 'in', scope.provinceIds as number[]))
       .$if(scope.unitIds !== null && scope.childrenOf === null, (q) =>
         q.where('f.unit_id', 'in', scope.unitIds as number[]),
       )
@@ -170,7 +170,54 @@ async function weightedSums(
 const groupKey = (g: { child: string; indicatorId: number; depth: number; year: number; month: number }) =>
   `${g.child}|${g.indicatorId}|${Number(g.depth)}|${g.year}|${g.month}`;
 
+/**
+ * Whole provinces (or the country) read the month sums the database keeps (migration 0005):
+ * a few thousand rows for a province instead of every commune's figures.
+ */
+async function storedSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
+  const rows = await db
+    .selectFrom('figure_month_sums as s')
+    .where('s.indicator_id', 'in', scope.indicatorIds)
+    .where('s.year', '>=', scope.fromYear)
+    .where('s.year', '<=', scope.toYear)
+    .$if(scope.provinceIds !== null, (q) => q.where('s.province_key', 'in', scope.provinceIds as number[]))
+    .select((eb) => [
+      's.indicator_id as indicatorId',
+      's.unit_depth as depth',
+      's.year as year',
+      's.month as month',
+      eb.fn.sum<number>('s.total').as('sum'),
+      eb.fn.sum<number>('s.count').as('count'),
+      eb.fn.sum<number | null>('s.weighted_total').as('weightedSum'),
+      eb.fn.sum<number | null>('s.weight_total').as('weightSum'),
+    ])
+    .groupBy(['s.year', 's.indicator_id', 's.unit_depth', 's.month'])
+    .execute();
+  const nullable = (v: number | string | null) => (v === null ? null : Number(v));
+  return rows.map((r) => {
+    const weighted = scope.weights.has(r.indicatorId) && r.weightSum !== null;
+    return {
+      child: '',
+      indicatorId: r.indicatorId,
+      depth: r.depth,
+      year: r.year,
+      month: r.month,
+      sum: Number(r.sum),
+      count: Number(r.count),
+      weightedSum: weighted ? nullable(r.weightedSum) : null,
+      weightSum: weighted ? nullable(r.weightSum) : null,
+    };
+  });
+}
+
 export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthGroup[]> {
+  if (scope.indicatorIds.length === 0) return [];
+  if (scope.unitIds === null && scope.childrenOf === null) return storedSums(db, scope);
+  return figureSums(db, scope);
+}
+
+/** The same groups summed from the figures: a district, a commune, or a drill-down by child. */
+export async function figureSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
   if (scope.indicatorIds.length === 0) return [];
   const [plain, weighted] = await Promise.all([
     sums(db, scope),
@@ -194,7 +241,7 @@ export async function cumulativeReporters(db: Db, scope: Scope): Promise<UnitPoi
     .where('f.year', '>=', scope.fromYear)
     .where('f.year', '<=', scope.toYear)
     .where(scopeFilter(scope));
-  if (scope.provinceId !== null) base = base.where('f.province_id', '=', scope.provinceId);
+  if (scope.provinceIds !== null) base = base.where('f.province_id', 'in', scope.provinceIds as number[]);
   const keys = await base
     .where('f.cumulative', '=', sql.lit(1))
     .select(['f.indicator_id', 'f.unit_id', 'f.year'])

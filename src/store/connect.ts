@@ -18,6 +18,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-figure-depth.js';
 import * as m0004 from './migrations/0004-reporting.js';
+import * as m0005 from './migrations/0005-month-sums.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_SQLITE_FILE = 'data/tiendo.db';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectNam
   '0002-accounts': m0002,
   '0003-figure-depth': m0003,
   '0004-reporting': m0004,
+  '0005-month-sums': m0005,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

@@ -103,6 +103,24 @@ export interface FigureTable {
   recorded_at: string;
 }
 
+/**
+ * Sums of the current month values per province, year, indicator, depth and month, kept by the
+ * database's triggers (migration 0005): read, never written, by the app.
+ */
+export interface FigureMonthSumTable {
+  /** The figures' province, 0 for units above the provinces. */
+  province_key: number;
+  year: number;
+  indicator_id: number;
+  unit_depth: number;
+  month: number;
+  total: number;
+  count: number;
+  /** Σ value × weight over the values with a weight figure beside them; null when none has. */
+  weighted_total: number | null;
+  weight_total: number | null;
+}
+
 export interface PersonTable {
   id: Id;
   full_name: string;
@@ -306,6 +324,7 @@ export interface Database {
   plan_indicators: PlanIndicatorTable;
   targets: TargetTable;
   figures: FigureTable;
+  figure_month_sums: FigureMonthSumTable;
   people: PersonTable;
   positions: PositionTable;
   meetings: MeetingTable;

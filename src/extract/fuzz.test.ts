@@ -122,7 +122,9 @@ const ADVERSARIAL: [string, string][] = [
 
 // Generous timeouts: these measure ratios, and a busy machine only makes every run slower.
 describe('extract in linear time', { timeout: 120_000 }, () => {
-  it.each(ADVERSARIAL)('%s: four times the text takes less than six times as long', (_name, unit) => {
+  // Linear work grows 4×, quadratic 16×: 8 is halfway between (geometrically), so a busy
+  // machine's noise (6,5× was seen while apt unpacked LibreOffice beside the tests) does not decide.
+  it.each(ADVERSARIAL)('%s: four times the text takes less than eight times as long', (_name, unit) => {
     // Large enough that timer noise does not decide (at least 60 ms), and read in several pieces.
     let n = 200_000;
     while (once(repeat(unit, n)) < 60 && n < 1_600_000) n *= 2;
@@ -135,7 +137,7 @@ describe('extract in linear time', { timeout: 120_000 }, () => {
       a = Math.min(a, once(small));
       b = Math.min(b, once(large));
     }
-    expect(b / a).toBeLessThan(6);
+    expect(b / a).toBeLessThan(8);
   });
 
   it('reads 10 MB of text', () => {

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, Text> = {
   kind: text('loại', 'kind'),
   direction: text('chiều', 'direction'),
   rollup: text('cách tổng hợp', 'rollup'),
+  frequency: text('tần suất báo cáo', 'reporting frequency'),
   level: text('cấp đơn vị', 'unit level'),
   validFrom: text('ngày có hiệu lực', 'valid from'),
   validTo: text('ngày hết hiệu lực', 'valid to'),

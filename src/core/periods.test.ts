@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closesReportingPeriod,
   cumulativeWindow,
   formatWindowLabel,
   InvalidPeriodError,
@@ -262,5 +263,16 @@ describe('formatWindowLabel', () => {
       }
     }
     expect(count).toBe(78);
+  });
+});
+
+describe('closesReportingPeriod', () => {
+  const owedIn = (f: Parameters<typeof closesReportingPeriod>[0]) =>
+    Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => closesReportingPeriod(f, m));
+  it('owes a monthly figure every month, others at the end of their quarter, half year or year', () => {
+    expect(owedIn('monthly')).toHaveLength(12);
+    expect(owedIn('quarterly')).toEqual([3, 6, 9, 12]);
+    expect(owedIn('half_yearly')).toEqual([6, 12]);
+    expect(owedIn('yearly')).toEqual([12]);
   });
 });

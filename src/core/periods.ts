@@ -87,6 +87,17 @@ export function lastMonthsWindow(year: number, months: number): Window {
   return checkWindow({ year, fromMonth: 13 - months, toMonth: 12 });
 }
 
+/** How often an indicator is reported (kỳ báo cáo): every month, quarter, half year or year. */
+export const FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+const MONTHS_PER_REPORT: Record<Frequency, number> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
+
+/** Whether `month` ends a reporting period of that frequency, so a figure is owed for it. */
+export function closesReportingPeriod(frequency: Frequency, month: number): boolean {
+  return month % MONTHS_PER_REPORT[frequency] === 0;
+}
+
 export function sameWindowPreviousYear(w: Window): Window {
   return checkWindow({ ...w, year: w.year - 1 });
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../context.js';
+import type { Frequency } from '../core/periods.js';
 import type { IndicatorTable, PlanTable, TargetTable } from '../store/schema.js';
 
 export interface Plan {
@@ -26,6 +27,7 @@ export interface Indicator {
   direction: 'increase' | 'decrease';
   rollup: 'sum' | 'mean' | 'weighted' | 'none';
   weightIndicatorId: number | null;
+  frequency: Frequency;
   allowNegative: boolean;
   decimals: number;
   aliases: string[];
@@ -76,6 +78,7 @@ export function toIndicator(r: Selectable<IndicatorTable>): Indicator {
     direction: r.direction as Indicator['direction'],
     rollup: r.rollup as Indicator['rollup'],
     weightIndicatorId: r.weight_indicator_id,
+    frequency: r.frequency as Frequency,
     allowNegative: r.allow_negative === 1,
     decimals: r.decimals,
     aliases: JSON.parse(r.aliases) as string[],

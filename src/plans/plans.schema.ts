@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FREQUENCIES } from '../core/periods.js';
 import { codeSchema, isoDateSchema } from '../validation.js';
 
 export const TARGET_BASES = ['NQ', 'KH', 'dự toán', 'chỉ tiêu'] as const;
@@ -50,6 +51,8 @@ const indicatorEditable = {
   measureUnit: z.string().trim().min(1).max(50),
   allowNegative: z.boolean(),
   decimals: z.number().int().min(0).max(6),
+  // How often it is reported changes which months are owed, not how figures add up: editable.
+  frequency: z.enum(FREQUENCIES),
   aliases: z.array(z.string().trim().min(1).max(300)).max(50),
 };
 
@@ -66,6 +69,7 @@ export const indicatorInputSchema = z
     weightIndicatorCode: codeSchema.optional(),
     allowNegative: indicatorEditable.allowNegative.default(false),
     decimals: indicatorEditable.decimals.default(2),
+    frequency: indicatorEditable.frequency.default('monthly'),
     aliases: indicatorEditable.aliases.default([]),
   })
   .strict()

@@ -124,6 +124,7 @@ export async function createIndicator(ctx: ServiceContext, input: IndicatorInput
         direction: data.direction,
         rollup: data.rollup,
         weight_indicator_id: weight?.id ?? null,
+        frequency: data.frequency,
         allow_negative: data.allowNegative ? 1 : 0,
         decimals: data.decimals,
         aliases: JSON.stringify(data.aliases),

@@ -98,6 +98,7 @@ export async function updateIndicator(
         field: data.field,
         measure_unit: data.measureUnit,
         decimals: data.decimals,
+        frequency: data.frequency,
         aliases: data.aliases && JSON.stringify(data.aliases),
         allow_negative: data.allowNegative === undefined ? undefined : Number(data.allowNegative),
       },

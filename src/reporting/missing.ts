@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, type ServiceContext, todayIso } from '../context.js';
-import { type Month, monthKey, parseMonthKey } from '../core/periods.js';
+import { closesReportingPeriod, type Month, monthKey, parseMonthKey } from '../core/periods.js';
 import { invalidField } from '../errors.js';
 import { text } from '../i18n.js';
 import { listPlanIndicators, type Plan } from '../plans/plans.repo.js';
@@ -79,8 +79,10 @@ async function reportedPairs(db: Db, unitIds: number[], indicatorIds: number[], 
 }
 
 /**
- * Who has not reported a plan's month. A unit of the plan's branch that exists in the month is
- * expected to report an indicator when
+ * Who has not reported a plan's month. Only indicators whose reporting period ends with the month
+ * are owed (a quarterly one in March, June, September and December; a yearly one in December).
+ * A unit of the plan's branch that exists in the month is expected to report such an indicator
+ * when
  *  - it (or a unit it was merged from) reported that indicator in any of the 12 months before, or
  *  - it holds a target for it in the plan and has no sub-units that month (its figure cannot
  *    come from a rollup).
@@ -159,7 +161,9 @@ interface Expected {
 
 /** The units of the branch expected to report the month, each with its indicators (see above). */
 async function expectedUnits(db: Db, plan: Plan, root: Unit, period: Month): Promise<Expected> {
-  const indicators = await listPlanIndicators(db, plan.id);
+  const indicators = (await listPlanIndicators(db, plan.id)).filter((i) =>
+    closesReportingPeriod(i.frequency, period.month),
+  );
   const indicatorIds = indicators.map((i) => i.id);
   const subtree = await listSubtree(db, root);
   const live = subtree.filter((u) => unitValidInMonth(u, period.year, period.month));

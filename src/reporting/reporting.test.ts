@@ -108,6 +108,32 @@ describeStores('reporting workflow', (store) => {
     for (const code of [w1, w2, w3, tree.city]) expect(byCode.has(code)).toBe(false);
   });
 
+  it('owes a quarterly indicator only in a quarter’s last month, a yearly one only in December', async () => {
+    const t = await makeTree(ctx, 1);
+    const made = await makePlan(ctx, t.city, [
+      { target: 10 },
+      { target: 10, frequency: 'quarterly' },
+      { kind: 'level', measureUnit: '%', frequency: 'yearly', target: 5 },
+    ]);
+    const [monthly, quarterly, yearly] = made.indicators as [string, string, string];
+    const ward = t.wards[0] as string;
+    await record(ctx, [
+      ...months(made.plan, monthly, ward, 2021, [1, 1, 1]),
+      ...months(made.plan, quarterly, ward, 2021, [null, null, 3]),
+      ...months(made.plan, yearly, ward, 2020, [...Array(11).fill(null), 4]),
+    ]);
+    const owed = async (period: string) => {
+      const report = await missingReports(ctx, { planCode: made.plan, period, date: '2021-12-31' });
+      return report.units
+        .find((u) => u.code === ward)
+        ?.missing.map((i) => i.code)
+        .sort();
+    };
+    expect(await owed('2021-05')).toEqual([monthly]);
+    expect(await owed('2021-06')).toEqual([monthly, quarterly].sort());
+    expect(await owed('2021-12')).toEqual([monthly, quarterly, yearly].sort());
+  });
+
   it('follows the plan’s due day, settable per plan and audited', async () => {
     const before = await getReportingSettings(ctx, plan);
     expect(before).toMatchObject({ dueDay: 15, dueMonth: 'same', version: 0 });

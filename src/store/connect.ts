@@ -19,6 +19,7 @@ import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-figure-depth.js';
 import * as m0004 from './migrations/0004-reporting.js';
 import * as m0005 from './migrations/0005-month-sums.js';
+import * as m0006 from './migrations/0006-indicator-frequency.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_SQLITE_FILE = 'data/tiendo.db';
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectNam
   '0003-figure-depth': m0003,
   '0004-reporting': m0004,
   '0005-month-sums': m0005,
+  '0006-indicator-frequency': m0006,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

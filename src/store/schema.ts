@@ -55,6 +55,8 @@ export interface IndicatorTable {
   direction: string;
   rollup: string;
   weight_indicator_id: number | null;
+  /** monthly | quarterly | half_yearly | yearly: which months a figure is owed for. */
+  frequency: Generated<string>;
   allow_negative: Flag;
   decimals: number;
   /** JSON array of other names the indicator goes by in reports. */

@@ -50,11 +50,12 @@ describe('plans, units, audit log and users in Chromium', () => {
     await made.getByLabel('Đơn vị tính').fill('%');
     await made.getByLabel('Loại').selectOption('level');
     await made.getByLabel('Chiều đánh giá').selectOption('decrease');
+    await made.getByLabel('Tần suất báo cáo').selectOption('yearly');
     await made.getByLabel('Số đầu năm (nếu có)').fill('2,35');
     await made.getByRole('button', { name: 'Tạo và đưa vào kế hoạch' }).click();
     const row = page.getByRole('row', { name: /Tỷ lệ hộ nghèo đa chiều/ }).first();
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/Văn hóa – xã hội%thời điểmcàng thấp càng tốt.*2,35$/);
+    expect(await row.textContent()).toMatch(/Văn hóa – xã hội%thời điểmcàng thấp càng tốt.*hằng năm.*2,35$/);
     await noSeriousViolations();
   });
 

@@ -93,6 +93,7 @@ export interface PlanIndicator {
   kind: 'flow' | 'level';
   direction: 'increase' | 'decrease';
   rollup: string;
+  frequency: string;
   allowNegative: boolean;
   decimals: number;
   version: number;

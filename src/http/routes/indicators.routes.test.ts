@@ -36,7 +36,14 @@ describeStores('indicator and target routes', (store) => {
     };
     const made = await h.call('vanphong', req('POST', '/indicators', { ...body, direction: 'decrease' }));
     expect(made.statusCode, made.body).toBe(201);
-    expect(made.json()).toMatchObject({ code, field: 'kinh_te', rollup: 'sum', aliases: [], version: 1 });
+    expect(made.json()).toMatchObject({
+      code,
+      field: 'kinh_te',
+      rollup: 'sum',
+      frequency: 'monthly',
+      aliases: [],
+      version: 1,
+    });
     expect(await auditOf('indicator', made.json().id)).toMatchObject({ action: 'indicator.create' });
 
     const { plan } = await makePlan(h.ctx(), 'tp-bac-kan', []);
@@ -96,6 +103,9 @@ describeStores('indicator and target routes', (store) => {
       name: changes.name,
       decimals: 3,
     });
+    // Reported by the year from now on: which months are owed changes, not how figures add up.
+    expect((await edit({ frequency: 'yearly', version: 3 })).json()).toMatchObject({ frequency: 'yearly' });
+    expectError(await edit({ frequency: 'weekly', version: 4 }), 400, 'frequency', /^tần suất báo cáo: /);
   });
 
   it('keeps the unit of measure once figures are stored in it, but allows respelling it', async () => {

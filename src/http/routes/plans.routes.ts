@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { ServiceContext } from '../../context.js';
+import { FREQUENCIES } from '../../core/periods.js';
 import { listCatalogue } from '../../plans/plans.repo.js';
 import {
   indicatorInputSchema,
@@ -58,6 +59,7 @@ const indicatorFields = {
   kind: z.enum(['flow', 'level']),
   direction: z.enum(['increase', 'decrease']),
   rollup: z.enum(['sum', 'mean', 'weighted', 'none']),
+  frequency: z.enum(FREQUENCIES),
   weightIndicatorId: z.number().nullable(),
   allowNegative: z.boolean(),
   decimals: z.number(),

@@ -37,6 +37,37 @@ export function Field({
   );
 }
 
+/** A labelled drop-down of coded choices: [value, what a person reads] pairs. */
+export function ChoiceField({
+  label,
+  error,
+  value,
+  onChange,
+  choices,
+  disabled,
+}: {
+  label: string;
+  error?: string | undefined;
+  value: string;
+  onChange(e: { target: { value: string } }): void;
+  choices: readonly (readonly [string, string])[];
+  disabled?: boolean;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} value={value} onChange={onChange} disabled={disabled}>
+          {choices.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** A failed request, said plainly; field problems not shown next to a field are listed. */
 export function ErrorBanner({
   error,

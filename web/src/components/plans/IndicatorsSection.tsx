@@ -6,7 +6,7 @@ import type { PlanDetail, PlanIndicator } from '../../types';
 import { useApi } from '../../use-api';
 import { ErrorBanner, Field } from '../ui';
 import { NewIndicator } from './NewIndicator';
-import { baselineOf, DIRECTIONS, KINDS, label, ROLLUPS, short } from './plan-labels';
+import { baselineOf, DIRECTIONS, FREQUENCIES, KINDS, label, ROLLUPS, short } from './plan-labels';
 
 /** The plan's indicators, and for editors the ways to add one: from the unit's catalogue or new. */
 export function IndicatorsSection({
@@ -79,6 +79,7 @@ export function IndicatorsSection({
               <th scope="col">{t('Loại', 'Kind')}</th>
               <th scope="col">{t('Chiều', 'Direction')}</th>
               <th scope="col">{t('Tổng hợp', 'Roll-up')}</th>
+              <th scope="col">{t('Báo cáo', 'Reported')}</th>
               <th scope="col" className="num">
                 {t('Số lẻ', 'Decimals')}
               </th>
@@ -99,6 +100,7 @@ export function IndicatorsSection({
                 <td>{short(label(KINDS, i.kind, lang))}</td>
                 <td>{label(DIRECTIONS, i.direction, lang)}</td>
                 <td>{short(label(ROLLUPS, i.rollup, lang))}</td>
+                <td>{short(label(FREQUENCIES, i.frequency, lang))}</td>
                 <td className="num">{i.decimals}</td>
                 <td className="num">{formatNumber(i.baseline, lang, i.decimals)}</td>
               </tr>

@@ -3,8 +3,8 @@ import { ApiError, api, asApiError } from '../../api';
 import { fieldLabel } from '../../format';
 import { useLang } from '../../i18n';
 import type { PlanDetail } from '../../types';
-import { ErrorBanner, Field } from '../ui';
-import { baselineOf, DIRECTIONS, FIELDS, KINDS, label, ROLLUPS } from './plan-labels';
+import { ChoiceField, ErrorBanner, Field } from '../ui';
+import { baselineOf, choices, DIRECTIONS, FIELDS, FREQUENCIES, KINDS, ROLLUPS } from './plan-labels';
 
 const NEW_FIELDS = [
   'code',
@@ -14,6 +14,7 @@ const NEW_FIELDS = [
   'kind',
   'direction',
   'rollup',
+  'frequency',
   'weightIndicatorCode',
   'decimals',
   'baseline',
@@ -40,6 +41,7 @@ export function NewIndicator({
     kind: 'flow',
     direction: 'increase',
     rollup: 'sum',
+    frequency: 'monthly',
     weightIndicatorCode: '',
     decimals: '2',
     baseline: '',
@@ -74,6 +76,7 @@ export function NewIndicator({
           kind: form.kind,
           direction: form.direction,
           rollup: form.rollup,
+          frequency: form.frequency,
           decimals: Number(form.decimals),
           ...(form.rollup === 'weighted' && form.weightIndicatorCode
             ? { weightIndicatorCode: form.weightIndicatorCode }
@@ -111,17 +114,14 @@ export function NewIndicator({
         >
           {(p) => <input {...p} value={form.code} onChange={set('code')} disabled={Boolean(made)} />}
         </Field>
-        <Field label={t('Lĩnh vực', 'Field')} error={error?.field('field')}>
-          {(p) => (
-            <select {...p} value={form.field} onChange={set('field')} disabled={Boolean(made)}>
-              {fields.map((f) => (
-                <option key={f} value={f}>
-                  {fieldLabel(f, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('Lĩnh vực', 'Field')}
+          error={error?.field('field')}
+          value={form.field}
+          onChange={set('field')}
+          choices={fields.map((f) => [f, fieldLabel(f, lang)])}
+          disabled={Boolean(made)}
+        />
         <Field label={t('Đơn vị tính', 'Measure unit')} error={error?.field('measureUnit')}>
           {(p) => (
             <input
@@ -133,42 +133,38 @@ export function NewIndicator({
             />
           )}
         </Field>
-        <Field label={t('Loại', 'Kind')} error={error?.field('kind')}>
-          {(p) => (
-            <select {...p} value={form.kind} onChange={set('kind')} disabled={Boolean(made)}>
-              {Object.keys(KINDS).map((k) => (
-                <option key={k} value={k}>
-                  {label(KINDS, k, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('Chiều đánh giá', 'Direction')} error={error?.field('direction')}>
-          {(p) => (
-            <select {...p} value={form.direction} onChange={set('direction')} disabled={Boolean(made)}>
-              {Object.keys(DIRECTIONS).map((k) => (
-                <option key={k} value={k}>
-                  {label(DIRECTIONS, k, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <ChoiceField
+          label={t('Loại', 'Kind')}
+          error={error?.field('kind')}
+          value={form.kind}
+          onChange={set('kind')}
+          choices={choices(KINDS, lang)}
+          disabled={Boolean(made)}
+        />
+        <ChoiceField
+          label={t('Chiều đánh giá', 'Direction')}
+          error={error?.field('direction')}
+          value={form.direction}
+          onChange={set('direction')}
+          choices={choices(DIRECTIONS, lang)}
+          disabled={Boolean(made)}
+        />
+        <ChoiceField
           label={t('Tổng hợp từ đơn vị trực thuộc', 'Roll-up over units')}
           error={error?.field('rollup')}
-        >
-          {(p) => (
-            <select {...p} value={form.rollup} onChange={set('rollup')} disabled={Boolean(made)}>
-              {Object.keys(ROLLUPS).map((k) => (
-                <option key={k} value={k}>
-                  {label(ROLLUPS, k, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={form.rollup}
+          onChange={set('rollup')}
+          choices={choices(ROLLUPS, lang)}
+          disabled={Boolean(made)}
+        />
+        <ChoiceField
+          label={t('Tần suất báo cáo', 'Reported')}
+          error={error?.field('frequency')}
+          value={form.frequency}
+          onChange={set('frequency')}
+          choices={choices(FREQUENCIES, lang)}
+          disabled={Boolean(made)}
+        />
         {form.rollup === 'weighted' && (
           <Field
             label={t('Chỉ tiêu làm trọng số', 'Weight indicator')}
@@ -186,17 +182,14 @@ export function NewIndicator({
             )}
           </Field>
         )}
-        <Field label={t('Số chữ số thập phân', 'Decimals')} error={error?.field('decimals')}>
-          {(p) => (
-            <select {...p} value={form.decimals} onChange={set('decimals')} disabled={Boolean(made)}>
-              {[0, 1, 2, 3, 4, 5, 6].map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('Số chữ số thập phân', 'Decimals')}
+          error={error?.field('decimals')}
+          value={form.decimals}
+          onChange={set('decimals')}
+          choices={['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, d])}
+          disabled={Boolean(made)}
+        />
         <Field label={t('Số đầu năm (nếu có)', 'Baseline (if any)')} error={error?.field('baseline')}>
           {(p) => <input {...p} inputMode="decimal" value={form.baseline} onChange={set('baseline')} />}
         </Field>

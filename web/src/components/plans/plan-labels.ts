@@ -26,6 +26,14 @@ export const DIRECTIONS = {
   decrease: { vi: 'càng thấp càng tốt', en: 'lower is better' },
 } as const;
 
+/** How often it is reported (src/core FREQUENCIES), and the months a figure is then owed. */
+export const FREQUENCIES = {
+  monthly: { vi: 'hằng tháng', en: 'monthly' },
+  quarterly: { vi: 'hằng quý (tháng 3, 6, 9, 12)', en: 'quarterly (March, June, September, December)' },
+  half_yearly: { vi: '6 tháng một lần (tháng 6, 12)', en: 'every six months (June, December)' },
+  yearly: { vi: 'hằng năm (tháng 12)', en: 'yearly (December)' },
+} as const;
+
 export const ROLLUPS = {
   sum: { vi: 'cộng các đơn vị', en: 'sum of units' },
   mean: { vi: 'bình quân các đơn vị', en: 'mean of units' },
@@ -39,6 +47,14 @@ export function label<K extends string>(
   lang: Lang,
 ): string {
   return (table as Record<string, { vi: string; en: string }>)[key]?.[lang] ?? key;
+}
+
+/** The choices of a drop-down, in the table's order, worded in `lang`. */
+export function choices<K extends string>(
+  table: Record<K, { vi: string; en: string }>,
+  lang: Lang,
+): [string, string][] {
+  return Object.keys(table).map((k) => [k, label(table, k, lang)]);
 }
 
 /** "lũy kế (cộng dồn theo tháng)" → "lũy kế": tables show the word, forms the explanation. */

@@ -3,8 +3,8 @@ import { ApiError, api, asApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import type { Unit } from '../../types';
-import { ErrorBanner, Field } from '../ui';
-import { levelLabel, today, UNIT_LEVELS, validOn } from './unit-labels';
+import { ChoiceField, ErrorBanner, Field } from '../ui';
+import { levelChoices, today, validOn } from './unit-labels';
 
 export interface MergeResult {
   code: string;
@@ -124,17 +124,14 @@ export function MergeForm({
         <Field label={t('Mã đơn vị mới', 'New unit’s code')} error={error?.field('code')}>
           {(p) => <input {...p} value={form.code} onChange={set('code')} disabled={confirming} />}
         </Field>
-        <Field label={t('Cấp', 'Level')} error={error?.field('level')}>
-          {(p) => (
-            <select {...p} value={level} onChange={set('level')} disabled={confirming}>
-              {Object.keys(UNIT_LEVELS).map((l) => (
-                <option key={l} value={l}>
-                  {levelLabel(l, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('Cấp', 'Level')}
+          error={error?.field('level')}
+          value={level}
+          onChange={set('level')}
+          choices={levelChoices(lang)}
+          disabled={confirming}
+        />
         <Field label={t('Hợp nhất từ ngày', 'Merged from')} error={error?.field('on')}>
           {(p) => <input {...p} type="date" value={form.on} onChange={set('on')} disabled={confirming} />}
         </Field>

@@ -4,8 +4,8 @@ import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import type { Unit } from '../../types';
 import { ConflictNote, type ConflictRow, reconcile } from '../plans/ConflictNote';
-import { ErrorBanner, Field } from '../ui';
-import { levelLabel, UNIT_LEVELS } from './unit-labels';
+import { ChoiceField, ErrorBanner, Field } from '../ui';
+import { levelChoices } from './unit-labels';
 
 /** A unit below `parent`: a new ward, a department of the city committee. */
 export function AddChildForm({
@@ -58,17 +58,13 @@ export function AddChildForm({
         >
           {(p) => <input {...p} value={form.code} onChange={set('code')} />}
         </Field>
-        <Field label={t('Cấp', 'Level')} error={error?.field('level')}>
-          {(p) => (
-            <select {...p} value={form.level} onChange={set('level')}>
-              {Object.keys(UNIT_LEVELS).map((l) => (
-                <option key={l} value={l}>
-                  {levelLabel(l, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('Cấp', 'Level')}
+          error={error?.field('level')}
+          value={form.level}
+          onChange={set('level')}
+          choices={levelChoices(lang)}
+        />
         <Field label={t('Có hiệu lực từ (nếu có)', 'Valid from (if any)')} error={error?.field('validFrom')}>
           {(p) => <input {...p} type="date" value={form.validFrom} onChange={set('validFrom')} />}
         </Field>

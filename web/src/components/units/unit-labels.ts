@@ -21,6 +21,11 @@ export function levelLabel(level: string, lang: Lang): string {
   return UNIT_LEVELS[level]?.[lang] ?? level;
 }
 
+/** The levels as drop-down choices, top of the tree first. */
+export function levelChoices(lang: Lang): [string, string][] {
+  return Object.keys(UNIT_LEVELS).map((l) => [l, levelLabel(l, lang)]);
+}
+
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
   editor: { vi: 'Biên tập (sửa kế hoạch, số liệu)', en: 'Editor (plans and figures)' },

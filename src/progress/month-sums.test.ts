@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import type { ServiceContext } from '../context.js';
 import { findIndicator } from '../plans/plans.repo.js';
-import { createIndicator } from '../plans/plans.service.js';
-import { makePlan, months, record, testContext, uniqueCode } from '../test/factories.js';
+import { makePlan, makePopulation, months, record, testContext, uniqueCode } from '../test/factories.js';
 import { describeStores } from '../test/stores.js';
 import { findUnitByCode, type Unit } from '../units/units.repo.js';
 import { createUnit, mergeUnits } from '../units/units.service.js';
@@ -56,14 +55,7 @@ describeStores('month sums', (store) => {
 
   it('keeps every province’s and the country’s groups equal to the figures summed afresh', async () => {
     const u = await makeCountry(ctx());
-    const people = uniqueCode('dan-so');
-    await createIndicator(ctx(), {
-      ownerUnitCode: u.country,
-      code: people,
-      name: 'Dân số',
-      measureUnit: 'người',
-      kind: 'level',
-    });
+    const people = await makePopulation(ctx(), u.country);
     const { plan, indicators } = await makePlan(ctx(), u.country, [
       { target: 1000 },
       { kind: 'level', measureUnit: '%', rollup: 'weighted', weightIndicatorCode: people, target: 100 },

@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
 import { InvalidError } from '../errors.js';
-import { createIndicator } from '../plans/plans.service.js';
-import { makePlan, makeTree, months, record, testContext, uniqueCode } from '../test/factories.js';
+import {
+  makePlan,
+  makePopulation,
+  makeTree,
+  months,
+  record,
+  testContext,
+  uniqueCode,
+} from '../test/factories.js';
 import { describeStores } from '../test/stores.js';
 import { mergeUnits } from '../units/units.service.js';
 import { progressFor } from './progress.service.js';
@@ -55,14 +62,7 @@ describeStores('progress', (store) => {
 
   it('rolls levels up by mean and by a weight', async () => {
     const t = await makeTree(ctx(), 2);
-    const people = uniqueCode('dan-so');
-    await createIndicator(ctx(), {
-      ownerUnitCode: t.city,
-      code: people,
-      name: 'Dân số',
-      measureUnit: 'người',
-      kind: 'level',
-    });
+    const people = await makePopulation(ctx(), t.city);
     const { plan, indicators } = await makePlan(ctx(), t.city, [
       { kind: 'level', measureUnit: '%', rollup: 'mean', target: 100 },
       { kind: 'level', measureUnit: '%', rollup: 'weighted', weightIndicatorCode: people, target: 100 },

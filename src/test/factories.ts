@@ -39,6 +39,13 @@ export async function makeTree(ctx: ServiceContext, wards = 2): Promise<Tree> {
   return { province, city, wards: codes };
 }
 
+/** A population indicator in a unit's catalogue, to weigh rates by; returns its code. */
+export async function makePopulation(ctx: ServiceContext, ownerUnitCode: string): Promise<string> {
+  const code = uniqueCode('dan-so');
+  await createIndicator(ctx, { ownerUnitCode, code, name: 'Dân số', measureUnit: 'người', kind: 'level' });
+  return code;
+}
+
 export interface IndicatorSpec extends Partial<Omit<IndicatorInput, 'ownerUnitCode'>> {
   target?: number;
   baseline?: number;

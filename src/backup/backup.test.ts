@@ -159,6 +159,21 @@ describe('backup and restore on SQLite', () => {
     });
     expect(existsSync(at('x.db'))).toBe(false);
   });
+
+  it('copies in a worker thread: the server’s event loop keeps turning meanwhile', async () => {
+    let turns = 0;
+    let copying = true;
+    const turn = () => {
+      turns++;
+      if (copying) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await backupDatabase(target(live), at('while-serving.db'));
+    copying = false;
+    // Copied on this thread, the whole file is one blocking step: two or three turns at most.
+    expect(turns).toBeGreaterThan(20);
+    expect(await contentsOf(at('while-serving.db'))).toEqual(await contentsOf(live));
+  });
 });
 
 /**

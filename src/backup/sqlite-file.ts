@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { InvalidError, StoreError } from '../errors.js';
 import { type Text, text } from '../i18n.js';
@@ -20,6 +23,34 @@ export function badBackup(file: string, why: Text): InvalidError {
 }
 
 /**
+ * The copy itself, run in a worker thread so that a server taking its scheduled backup keeps
+ * answering (one step of a 1 GB database holds a thread for seconds). Plain CommonJS evaluated
+ * by the worker, so it runs the same from TypeScript sources and from dist; the driver is
+ * loaded from the path the main thread resolved.
+ */
+const COPY_IN_WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const SQLite = require(workerData.driver);
+const { source, dest, allPages } = workerData;
+const db = new SQLite(source, { readonly: true, fileMustExist: true });
+db.backup(dest, { progress: () => allPages }).then(
+  () => {
+    db.close();
+    const copy = new SQLite(dest);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    parentPort.postMessage({ ok: true });
+  },
+  (error) => {
+    db.close();
+    parentPort.postMessage({ ok: false, message: String(error && error.message), sqlite: error instanceof SQLite.SqliteError });
+  },
+);
+`;
+
+const DRIVER = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
  * SQLite's online backup of a live database, every page in one step: the copy is read from one
  * snapshot, so a server writing meanwhile (WAL) neither waits nor restarts it. The copy is left
  * in rollback-journal mode, one self-contained file that opens without -wal/-shm beside it.
@@ -30,25 +61,19 @@ export async function backupSqlite(source: string, dest: string): Promise<void> 
       text(`Không có cơ sở dữ liệu ${source} để sao lưu`, `There is no database ${source} to back up`),
     );
   }
-  const db = new SQLite(source, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(dest, { progress: () => ALL_PAGES });
-  } catch (error) {
-    if (error instanceof SQLite.SqliteError) {
-      throw storeError(
-        text(`Không sao lưu được ${source}: ${error.message}`, `Cannot back up ${source}: ${error.message}`),
-      );
-    }
-    throw error;
-  } finally {
-    db.close();
+  const worker = new Worker(COPY_IN_WORKER, {
+    eval: true,
+    workerData: { driver: DRIVER, source, dest, allPages: ALL_PAGES },
+  });
+  const [result] = (await once(worker, 'message')) as [{ ok: boolean; message?: string; sqlite?: boolean }];
+  await worker.terminate();
+  if (result.ok) return;
+  if (result.sqlite) {
+    throw storeError(
+      text(`Không sao lưu được ${source}: ${result.message}`, `Cannot back up ${source}: ${result.message}`),
+    );
   }
-  const copy = new SQLite(dest);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  throw new Error(result.message);
 }
 
 /**

@@ -101,6 +101,28 @@ describeStores('month sums', (store) => {
       weightSum: 5000,
     });
 
+    // Should the rate's weight change (the app never does it), its groups are summed again.
+    const reweigh = (weightId: number | null) =>
+      db()
+        .updateTable('indicators')
+        .set({ weight_indicator_id: weightId })
+        .where('id', '=', ids[1] as number)
+        .execute();
+    const weightedTotals = async () =>
+      (
+        await db()
+          .selectFrom('figure_month_sums')
+          .select('weighted_total')
+          .where('indicator_id', '=', ids[1] as number)
+          .execute()
+      ).map((r) => r.weighted_total);
+    await reweigh(null);
+    expect(new Set(await weightedTotals())).toEqual(new Set([null]));
+    await reweigh(weights[0]?.[1] as number);
+    expect((await weightedTotals()).every((t) => t !== null)).toBe(true);
+    const scopeA = await scopeOf(u.a, ids, weights);
+    expect(byKey(await aggregateMonthValues(db(), scopeA))).toEqual(byKey(await figureSums(db(), scopeA)));
+
     // A figure removed behind the app's back (it never deletes) leaves its group too.
     await db()
       .deleteFrom('figures')

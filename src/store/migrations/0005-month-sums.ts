@@ -9,7 +9,8 @@ type AnyDb = Kysely<any>;
  * what the progress of a whole province or of the country adds up, kept ready so that a report
  * reads a few thousand sums instead of hundreds of thousands of figures. Weighted rollups keep
  * Σ value × weight and Σ weight, pairing each value with the weight figure of the same unit and
- * month (the weight indicator is fixed when an indicator is created).
+ * month. The app fixes an indicator's weight when it is created; should it change all the same,
+ * the indicator's groups are summed again.
  *
  * The database keeps the sums itself, with triggers, so no way of writing figures (the app,
  * an import, a bulk loader, a restore) can leave them behind. A group that loses a figure is
@@ -73,6 +74,11 @@ function groupSums(dialect: DialectName, where: string, province: string | null)
     union all ${select('w.province_id is null', `f.province_id is null${province ? ` and ${province} is null` : ''}`)}`;
 }
 
+/** Every group of an indicator whose weight changed, summed again (rare: a full read of its figures). */
+const reweigh = (dialect: DialectName) => `
+  delete from figure_month_sums where indicator_id = new.id;
+  insert into figure_month_sums (${COLUMNS}) ${groupSums(dialect, 'f.indicator_id = new.id', null)};`;
+
 /** The row's group and, when the row is a weight, the groups of the indicators it weighs. */
 const touchedIndicators = (row: string) =>
   `(select ${row}.indicator_id union all select id from indicators where weight_indicator_id = ${row}.indicator_id)`;
@@ -124,6 +130,9 @@ async function sqliteTriggers(db: AnyDb): Promise<void> {
     `create trigger figure_month_sums_delete after delete on figures
       for each row when old.is_current = 1 and old.cumulative = 0
       begin ${resum('old', touchedIndicators('old'))} end`,
+    `create trigger figure_month_sums_reweigh after update of weight_indicator_id on indicators
+      for each row when old.weight_indicator_id is not new.weight_indicator_id
+      begin ${reweigh('sqlite')} end`,
   ];
   for (const t of triggers) await sql.raw(t).execute(db);
 }
@@ -202,6 +211,15 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
       end loop;
       return null;
     end $$`)
+    .execute(db);
+  await sql
+    .raw(`create function figure_month_sums_reweigh() returns trigger language plpgsql as $$
+    begin ${reweigh('postgres')} return null; end $$`)
+    .execute(db);
+  await sql
+    .raw(`create trigger figure_month_sums_reweigh after update of weight_indicator_id on indicators
+      for each row when (old.weight_indicator_id is distinct from new.weight_indicator_id)
+      execute function figure_month_sums_reweigh()`)
     .execute(db);
   for (const [event, table, run] of [
     ['insert', 'new', 'add'],

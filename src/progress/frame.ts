@@ -93,6 +93,18 @@ function lineage(
 const wholeProvinceOrMore = (u: Unit) =>
   u.provinceId === u.id || (u.parentId === null && u.provinceId === null);
 
+/** Whether every unit ever made directly under the (single) root is a province. */
+async function onlyProvincesBelow(ctx: ServiceContext, roots: readonly Unit[]): Promise<boolean> {
+  const [root] = roots;
+  if (roots.length !== 1 || !root || root.provinceId !== null) return false;
+  const children = await ctx.store.db
+    .selectFrom('units')
+    .select(['id', 'province_id'])
+    .where('parent_id', '=', root.id)
+    .execute();
+  return children.length > 0 && children.every((c) => c.province_id === c.id);
+}
+
 export async function scopeOf(
   ctx: ServiceContext,
   f: Frame,
@@ -120,6 +132,7 @@ export async function scopeOf(
         .map((i) => [i.id, i.weightIndicatorId as number]),
     ),
     childrenOf,
+    childrenAreProvinces: childrenOf !== null && (await onlyProvincesBelow(ctx, roots)),
     dialect: ctx.store.dialect,
   };
 }

@@ -24,7 +24,12 @@ async function makeCountry(ctx: ServiceContext) {
 
 const byKey = (groups: MonthGroup[]) =>
   [...groups].sort(
-    (x, y) => x.year - y.year || x.indicatorId - y.indicatorId || x.depth - y.depth || x.month - y.month,
+    (x, y) =>
+      x.child.localeCompare(y.child) ||
+      x.year - y.year ||
+      x.indicatorId - y.indicatorId ||
+      x.depth - y.depth ||
+      x.month - y.month,
   );
 
 describeStores('month sums', (store) => {
@@ -43,6 +48,7 @@ describeStores('month sums', (store) => {
       toYear: 2021,
       weights: new Map(weights),
       childrenOf: null,
+      childrenAreProvinces: false,
       dialect: store().dialect,
     };
     return scope;
@@ -100,6 +106,13 @@ describeStores('month sums', (store) => {
       weightedSum: 90 * 3000 + 80 * 2000,
       weightSum: 5000,
     });
+
+    // The country's drill-down into its provinces reads the same sums, one child per province.
+    const country = await scopeOf(u.country, ids, weights);
+    const drill = { ...country, childrenOf: country.paths[0] as string };
+    const kept = await aggregateMonthValues(db(), { ...drill, childrenAreProvinces: true });
+    expect(new Set(kept.map((g) => g.child)).size).toBe(3);
+    expect(byKey(kept)).toEqual(byKey(await figureSums(db(), drill)));
 
     // Should the rate's weight change (the app never does it), its groups are summed again.
     const reweigh = (weightId: number | null) =>

@@ -19,6 +19,8 @@ export interface Scope {
   weights: ReadonlyMap<number, number>;
   /** For a drill-down: the path of the unit whose children each get their own sums. */
   childrenOf: string | null;
+  /** A drill-down whose children are all provinces: each child's sums are its province's. */
+  childrenAreProvinces: boolean;
   dialect: DialectName;
 }
 
@@ -56,7 +58,8 @@ function childKey(scope: Scope) {
   const from = scope.childrenOf.length + 1;
   return scope.dialect === 'postgres'
     ? sql<string>`split_part(substr(u.path, ${sql.lit(from)}), '/', 1)`
-    : sql<string>`substr(u.path, ${sql.lit(from)}, instr(substr(u.path, ${sql.lit(from)}), '/') - 1)`;
+    : // The appended '/' gives the parent's own figures '' (not a length of -1, which SQLite reads backwards).
+      sql<string>`substr(u.path, ${sql.lit(from)}, instr(substr(u.path, ${sql.lit(from)}) || '/', '/') - 1)`;
 }
 
 function scopeFilter(scope: Scope) {
@@ -171,10 +174,15 @@ const groupKey = (g: { child: string; indicatorId: number; depth: number; year: 
   `${g.child}|${g.indicatorId}|${Number(g.depth)}|${g.year}|${g.month}`;
 
 /**
- * Whole provinces (or the country) read the month sums the database keeps (migration 0005):
- * a few thousand rows for a province instead of every commune's figures.
+ * Whole provinces (or the country, and the country's drill-down into provinces) read the month
+ * sums the database keeps (migration 0005): a few thousand rows for a province instead of every
+ * commune's figures.
  */
 async function storedSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
+  // In a drill-down into provinces each province is a child; key 0 is the parent's own figures.
+  const child = scope.childrenAreProvinces
+    ? sql<string>`case when s.province_key = 0 then '' else cast(s.province_key as text) end`
+    : sql<string>`''`;
   const rows = await db
     .selectFrom('figure_month_sums as s')
     .where('s.indicator_id', 'in', scope.indicatorIds)
@@ -190,14 +198,17 @@ async function storedSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
       eb.fn.sum<number>('s.count').as('count'),
       eb.fn.sum<number | null>('s.weighted_total').as('weightedSum'),
       eb.fn.sum<number | null>('s.weight_total').as('weightSum'),
+      child.as('child'),
     ])
+    // Grouped in the order of the key, so a drill-down into provinces is one pass without a sort.
+    .$if(scope.childrenAreProvinces, (q) => q.groupBy('s.province_key'))
     .groupBy(['s.year', 's.indicator_id', 's.unit_depth', 's.month'])
     .execute();
   const nullable = (v: number | string | null) => (v === null ? null : Number(v));
   return rows.map((r) => {
     const weighted = scope.weights.has(r.indicatorId) && r.weightSum !== null;
     return {
-      child: '',
+      child: r.child,
       indicatorId: r.indicatorId,
       depth: r.depth,
       year: r.year,
@@ -212,7 +223,9 @@ async function storedSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
 
 export async function aggregateMonthValues(db: Db, scope: Scope): Promise<MonthGroup[]> {
   if (scope.indicatorIds.length === 0) return [];
-  if (scope.unitIds === null && scope.childrenOf === null) return storedSums(db, scope);
+  if (scope.unitIds === null && (scope.childrenOf === null || scope.childrenAreProvinces)) {
+    return storedSums(db, scope);
+  }
   return figureSums(db, scope);
 }
 

@@ -120,7 +120,13 @@ async function sums(db: Db, scope: Scope): Promise<Sums[]> {
           .groupBy([...group])
           .groupBy(childKey(scope))
           .execute();
-  return rows.map((r) => ({ ...r, depth: Number(r.depth), sum: Number(r.sum), count: Number(r.count) }));
+  // PostgreSQL sends sums and counts as text; changed in place, as a drill-down has many rows.
+  for (const r of rows) {
+    r.depth = Number(r.depth);
+    r.sum = Number(r.sum);
+    r.count = Number(r.count);
+  }
+  return rows;
 }
 
 /**
@@ -236,7 +242,12 @@ export async function figureSums(db: Db, scope: Scope): Promise<MonthGroup[]> {
     sums(db, scope),
     scope.weights.size > 0 ? weightedSums(db, scope) : Promise.resolve(new Map()),
   ]);
-  return plain.map((g) => ({ ...g, weightedSum: null, weightSum: null, ...weighted.get(groupKey(g)) }));
+  // A drill-down returns a group per figure (hundreds of thousands): no copies, and a key is
+  // built only for the few indicators rolled up with a weight.
+  return plain.map((g) => {
+    const w = scope.weights.has(g.indicatorId) ? weighted.get(groupKey(g)) : undefined;
+    return Object.assign(g, { weightedSum: w?.weightedSum ?? null, weightSum: w?.weightSum ?? null });
+  });
 }
 
 /**

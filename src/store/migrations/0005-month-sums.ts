@@ -163,6 +163,9 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
   // The groups of the indicators that the changed figures weigh.
   const weighed = `select distinct c.province_id, c.year, i.id, c.unit_depth, c.month
     from changed c join indicators i on i.weight_indicator_id = c.indicator_id where c.cumulative = 0`;
+  const resumEach = (groups: string) => `for g in ${groups} loop
+      perform figure_month_sums_resum(g.province_id, g.year, g.id, g.unit_depth, g.month);
+    end loop;`;
   // Only indicators rolled up with a weight look for one (a test once per row, not a scan).
   const weightOf = (province: string) => `select w.value from figures w
     where c.weight_id is not null and ${province} and w.year = c.year and w.indicator_id = c.weight_id
@@ -192,9 +195,7 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
           figure_month_sums.weighted_total, excluded.weighted_total),
         weight_total = coalesce(figure_month_sums.weight_total + excluded.weight_total,
           figure_month_sums.weight_total, excluded.weight_total);
-      for g in ${weighed} and c.is_current = 1 loop
-        perform figure_month_sums_resum(g.province_id, g.year, g.id, g.unit_depth, g.month);
-      end loop;
+      ${resumEach(`${weighed} and c.is_current = 1`)}
       return null;
     end $$`)
     .execute(db);
@@ -202,13 +203,8 @@ async function postgresTriggers(db: AnyDb): Promise<void> {
     .raw(`create function figure_month_sums_remove() returns trigger language plpgsql as $$
     declare g record;
     begin
-      for g in
-        select distinct province_id, year, indicator_id as id, unit_depth, month
-        from changed where cumulative = 0
-        union ${weighed}
-      loop
-        perform figure_month_sums_resum(g.province_id, g.year, g.id, g.unit_depth, g.month);
-      end loop;
+      ${resumEach(`select distinct province_id, year, indicator_id as id, unit_depth, month
+        from changed where cumulative = 0 union ${weighed}`)}
       return null;
     end $$`)
     .execute(db);

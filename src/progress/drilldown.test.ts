@@ -1,5 +1,13 @@
 import { expect, it } from 'vitest';
-import { makePlan, makeTree, months, record, testContext, uniqueCode } from '../test/factories.js';
+import {
+  makePlan,
+  makePopulation,
+  makeTree,
+  months,
+  record,
+  testContext,
+  uniqueCode,
+} from '../test/factories.js';
 import { describeStores } from '../test/stores.js';
 import { mergeUnits } from '../units/units.service.js';
 import { progressForChildren } from './progress.service.js';
@@ -36,6 +44,30 @@ describeStores('progress drill-down and series', (store) => {
     expect([...by.keys()].sort()).toEqual([c, merged].sort());
     expect(by.get(merged)).toMatchObject({ actual: 30, samePeriodActual: 24, changeVsSamePeriodPct: 25 });
     expect(by.get(c)).toMatchObject({ actual: 6, samePeriodActual: 3 });
+  });
+
+  it('adds up the units below each child, weighted rollups too', async () => {
+    const t = await makeTree(ctx(), 2);
+    const people = await makePopulation(ctx(), t.province);
+    const { plan, indicators } = await makePlan(ctx(), t.province, [
+      { target: 100 },
+      { kind: 'level', measureUnit: '%', rollup: 'weighted', weightIndicatorCode: people, target: 100 },
+    ]);
+    const [flow, rate] = indicators as [string, string];
+    const [a, b] = t.wards as [string, string];
+    await record(ctx(), [
+      ...months(plan, flow, a, 2021, [1, 2]),
+      ...months(plan, flow, b, 2021, [3, 4]),
+      ...months(plan, rate, a, 2021, [90, 90]),
+      ...months(plan, rate, b, 2021, [60, 60]),
+      ...months(plan, people, a, 2021, [100, 100]),
+      ...months(plan, people, b, 2021, [200, 200]),
+    ]);
+    const report = await progressForChildren(ctx(), { planCode: plan, period: '2021-02' });
+    const city = report.children.find((c) => c.unit === t.city)?.indicators;
+    expect(city?.find((i) => i.code === flow)).toMatchObject({ actual: 10 });
+    // (90 × 100 + 60 × 200) / 300
+    expect(city?.find((i) => i.code === rate)?.actual).toBeCloseTo(70, 9);
   });
 
   it('returns the months of one indicator for a chart', async () => {

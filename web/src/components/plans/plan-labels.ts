@@ -1,3 +1,4 @@
+import type { Frequency } from '../../../../src/core/periods.js';
 import { parseNumber } from '../../format';
 import type { Lang } from '../../i18n';
 
@@ -32,7 +33,7 @@ export const FREQUENCIES = {
   quarterly: { vi: 'hằng quý (tháng 3, 6, 9, 12)', en: 'quarterly (March, June, September, December)' },
   half_yearly: { vi: '6 tháng một lần (tháng 6, 12)', en: 'every six months (June, December)' },
   yearly: { vi: 'hằng năm (tháng 12)', en: 'yearly (December)' },
-} as const;
+} as const satisfies Record<Frequency, { vi: string; en: string }>;
 
 export const ROLLUPS = {
   sum: { vi: 'cộng các đơn vị', en: 'sum of units' },
